@@ -1,0 +1,1 @@
+"""saferboard: the one tool a Community Safety Partnership needs."""

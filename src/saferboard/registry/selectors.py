@@ -1,0 +1,82 @@
+"""Reads of the registry, always scoped to one partnership."""
+
+import datetime
+
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from saferboard.core.models import Partnership
+from saferboard.registry.models import Body, Membership, Organisation, Person, Post, TermsOfReference
+
+
+def record_get(*, model, partnership: Partnership, pk):
+    """One record of `model` in `partnership`, or 404 (also for other partnerships' records)."""
+    return get_object_or_404(model.objects.filter(partnership=partnership), pk=pk)
+
+
+def body_list(*, partnership: Partnership) -> QuerySet[Body]:
+    return (
+        Body.objects.filter(partnership=partnership)
+        .select_related("parent")
+        .annotate(
+            current_members=Count(
+                "memberships",
+                filter=Q(memberships__end_date__isnull=True)
+                | Q(memberships__end_date__gte=datetime.date.today()),
+            )
+        )
+        .order_by("name")
+    )
+
+
+def organisation_list(*, partnership: Partnership) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(partnership=partnership)
+
+
+def person_list(*, partnership: Partnership) -> QuerySet[Person]:
+    return Person.objects.filter(partnership=partnership)
+
+
+def post_list(*, partnership: Partnership) -> QuerySet[Post]:
+    return Post.objects.filter(partnership=partnership).select_related("organisation")
+
+
+def membership_list(*, partnership: Partnership) -> QuerySet[Membership]:
+    return Membership.objects.filter(partnership=partnership).select_related(
+        "body", "person", "organisation", "post"
+    )
+
+
+def terms_of_reference_list(*, partnership: Partnership) -> QuerySet[TermsOfReference]:
+    return TermsOfReference.objects.filter(partnership=partnership).select_related("body")
+
+
+def body_membership_on(*, body: Body, on: datetime.date) -> QuerySet[Membership]:
+    """The seats on `body` held on date `on`: started by then and not yet ended."""
+    return (
+        Membership.objects.filter(body=body, start_date__lte=on)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+        .select_related("person", "organisation", "post", "deputy_of__person")
+        .order_by("role", "organisation__name", "person__family_name")
+    )
+
+
+def body_terms_of_reference_on(*, body: Body, on: datetime.date) -> TermsOfReference | None:
+    """The version of the terms of reference in force on `on`."""
+    return (
+        TermsOfReference.objects.filter(body=body, effective_date__lte=on)
+        .order_by("-effective_date")
+        .first()
+    )
+
+
+def registry_overview(*, partnership: Partnership) -> dict[str, int]:
+    return {
+        "bodies": Body.objects.filter(partnership=partnership).count(),
+        "organisations": Organisation.objects.filter(partnership=partnership).count(),
+        "people": Person.objects.filter(partnership=partnership).count(),
+        "posts": Post.objects.filter(partnership=partnership).count(),
+        "current_memberships": Membership.objects.filter(partnership=partnership)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=datetime.date.today()))
+        .count(),
+    }
