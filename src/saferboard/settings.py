@@ -89,6 +89,8 @@ TEMPLATES = [
 ]
 # Forms render with the GOV.UK Design System templates in core/templates/govuk/.
 FORM_RENDERER = "saferboard.core.forms.GovUKRenderer"
+# Django 6 behaviour now: a web address typed without a scheme means https.
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 _database_url = os.environ.get("SAFERBOARD_DATABASE_URL", "").strip()
 if _database_url:
