@@ -35,7 +35,6 @@ ALLOWED_HOSTS = _env_list("SAFERBOARD_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]
 CSRF_TRUSTED_ORIGINS = _env_list("SAFERBOARD_CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -51,6 +50,8 @@ INSTALLED_APPS = [
     "saferboard.core",
     "saferboard.registry",
     "saferboard.api",
+    # After our apps, so our registration/ templates win over the admin's.
+    "django.contrib.admin",
     # Last, so saferboard.core's GOV.UK widget templates override Django's.
     "django.forms",
 ]
@@ -89,8 +90,6 @@ TEMPLATES = [
 ]
 # Forms render with the GOV.UK Design System templates in core/templates/govuk/.
 FORM_RENDERER = "saferboard.core.forms.GovUKRenderer"
-# Django 6 behaviour now: a web address typed without a scheme means https.
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 _database_url = os.environ.get("SAFERBOARD_DATABASE_URL", "").strip()
 if _database_url:

@@ -4,7 +4,16 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from saferboard.api import views
+
 router = DefaultRouter()
+router.register("partnerships", views.PartnershipViewSet, basename="partnership")
+router.register("bodies", views.BodyViewSet, basename="body")
+router.register("organisations", views.OrganisationViewSet, basename="organisation")
+router.register("people", views.PersonViewSet, basename="person")
+router.register("posts", views.PostViewSet, basename="post")
+router.register("memberships", views.MembershipViewSet, basename="membership")
+router.register("terms-of-reference", views.TermsOfReferenceViewSet, basename="terms-of-reference")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

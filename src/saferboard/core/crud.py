@@ -69,8 +69,10 @@ class RecordListView(RecordMixin, TemplateView):
                 condition |= models.Q(**{f"{name}__icontains": query})
             queryset = queryset.filter(condition)
         page = Paginator(queryset, self.page_size).get_page(self.request.GET.get("page"))
+        objects = list(page.object_list)
+        self.decorate_page(objects)
         rows = []
-        for obj in page.object_list:
+        for obj in objects:
             cells = []
             for _, attribute in self.columns:
                 value = getattr(obj, attribute)
@@ -81,6 +83,10 @@ class RecordListView(RecordMixin, TemplateView):
             searchable=bool(self.search_fields),
         )
         return context
+
+
+    def decorate_page(self, objects: list) -> None:
+        """Add per-row figures for one page of records (one query, not one per row)."""
 
 
 class RecordDetailView(RecordMixin, TemplateView):

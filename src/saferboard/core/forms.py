@@ -45,8 +45,17 @@ class GovUKDateInput(forms.MultiWidget):
         if not (day or month or year):
             return ""
         # DateField parses ISO text; an incomplete or impossible date fails its check
-        # and the field's message says so.
-        return f"{year}-{month.zfill(2)}-{day.zfill(2)}"
+        # and the field's message says so. No zero-padding, so a page shown again
+        # with errors has the boxes as the user typed them.
+        return f"{year}-{month}-{day}"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        # MultiWidget numbers its parts (<id>_0); the error summary links to <id>_day.
+        for sub, suffix in zip(context["widget"]["subwidgets"], self.widgets_names, strict=True):
+            if sub["attrs"].get("id"):
+                sub["attrs"]["id"] = f"{context['widget']['attrs']['id']}{suffix}"
+        return context
 
     def id_for_label(self, id_):
         return f"{id_}_day" if id_ else id_
@@ -116,7 +125,12 @@ class GovUKFormMixin:
         for name, field in self.fields.items():
             for message in self.errors.get(name, []):
                 widget_id = field.widget.attrs.get("id") or self.auto_id % self.add_prefix(name)
-                items.append({"message": message, "href": f"#{field.widget.id_for_label(widget_id)}"})
+                if isinstance(field.widget, forms.RadioSelect):
+                    # Radios and checkboxes have no single id: link to the first option.
+                    target = field.widget.id_for_label(widget_id, "0")
+                else:
+                    target = field.widget.id_for_label(widget_id)
+                items.append({"message": message, "href": f"#{target}"})
         return items
 
 

@@ -60,6 +60,9 @@ class BodyForm(PartnershipScopedForm):
 
 
 class OrganisationForm(PartnershipScopedForm):
+    website = forms.URLField(required=False, assume_scheme="https",
+                             help_text="For example www.haringey.gov.uk.")
+
     class Meta:
         model = Organisation
         fields = ["name", "short_name", "sector", "is_responsible_authority", "website"]
@@ -133,6 +136,11 @@ class TermsOfReferenceForm(PartnershipScopedForm):
                   "circulation_working_days", "absence_limit", "substitutes_may_vote",
                   "voting_rules"]
         widgets = {"voting_rules": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_quorum_sectors(self):
+        # Stored in a fixed order, so re-saving unchanged ticks records no change.
+        chosen = set(self.cleaned_data.get("quorum_sectors") or [])
+        return [code for code in Sector.values if code in chosen]
 
     def clean_document(self):
         document = self.cleaned_data.get("document")

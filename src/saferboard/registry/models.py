@@ -51,7 +51,10 @@ class Body(TenantModel):
         ordering = ["name"]
         verbose_name_plural = "bodies"
         constraints = [
-            models.UniqueConstraint(fields=["partnership", "name"], name="unique_body_name"),
+            models.UniqueConstraint(
+                fields=["partnership", "name"], name="unique_body_name",
+                violation_error_message="There is already a body with this name.",
+            ),
             models.CheckConstraint(condition=~Q(parent=models.F("id")), name="body_not_own_parent"),
         ]
 
@@ -96,7 +99,10 @@ class Organisation(TenantModel):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["partnership", "name"], name="unique_organisation_name")
+            models.UniqueConstraint(
+                fields=["partnership", "name"], name="unique_organisation_name",
+                violation_error_message="There is already an organisation with this name.",
+            )
         ]
 
     def __str__(self) -> str:
@@ -137,7 +143,10 @@ class Post(TenantModel):
     class Meta:
         ordering = ["organisation__name", "title"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "title"], name="unique_post_title")
+            models.UniqueConstraint(
+                fields=["organisation", "title"], name="unique_post_title",
+                violation_error_message="This organisation already has a post with this title.",
+            )
         ]
 
     def __str__(self) -> str:
@@ -284,6 +293,8 @@ class TermsOfReference(TenantModel):
     substitutes_may_vote = models.BooleanField(default=True)
     voting_rules = models.TextField(blank=True, help_text="How votes are taken, in words.")
     history = HistoricalRecords()
+    # The history table shows sector names, not codes (core.history).
+    history_choices = {"quorum_sectors": Sector.choices}
 
     class Meta:
         ordering = ["body__name", "-effective_date"]
@@ -291,7 +302,9 @@ class TermsOfReference(TenantModel):
         verbose_name_plural = "terms of reference"
         constraints = [
             models.UniqueConstraint(
-                fields=["body", "effective_date"], name="one_terms_of_reference_per_day"
+                fields=["body", "effective_date"], name="one_terms_of_reference_per_day",
+                violation_error_message="This body already has terms of reference effective "
+                "from that date.",
             )
         ]
 

@@ -24,8 +24,14 @@ def membership_change_holder(
             f"The change must be after the current holder started ({membership.start_date:%-d %B %Y}).",
             field="on",
         )
-    if membership.end_date and on > membership.end_date + datetime.timedelta(days=1):
-        raise BusinessRuleError("This seat had already ended before that date.", field="on")
+    if membership.end_date is not None:
+        # Only the current holder's membership can be handed on; an ended one may
+        # already have a successor, and handing it on again would create two holders.
+        raise BusinessRuleError(
+            f"This membership already ended on {membership.end_date:%-d %B %Y}: change the seat's "
+            "current membership instead.",
+            field="on",
+        )
     if person is not None and person.partnership_id != membership.partnership_id:
         raise BusinessRuleError("Choose a person of this partnership.", field="person")
     record_update(

@@ -26,6 +26,11 @@ class BodyList(BodyMixin, crud.RecordListView):
                ("Current members", "current_members")]
     search_fields = ["name", "short_name"]
 
+    def decorate_page(self, objects):
+        counts = selectors.body_current_member_counts(bodies=objects, on=datetime.date.today())
+        for body in objects:
+            body.current_members = counts.get(body.pk, 0)
+
 
 class BodyDetail(BodyMixin, crud.RecordDetailView):
     template_name = "registry/body_detail.html"
