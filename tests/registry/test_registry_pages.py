@@ -266,15 +266,15 @@ def test_editing_a_membership_without_changes_keeps_its_dates_and_voting(
 # --- bad input -----------------------------------------------------------------------
 
 BAD_INPUT = [
-    ("body", {"name": ""}, "id_name", "This field is required."),
-    ("organisation", {"sector": ""}, "id_sector", "This field is required."),
+    ("body", {"name": ""}, "id_name", "Enter the name"),
+    ("organisation", {"sector": ""}, "id_sector", "Select the sector"),
     ("organisation", {"website": "met police"}, "id_website", "Enter a valid URL."),
     ("person", {"email": "not an address"}, "id_email", "Enter a valid email address."),
-    ("post", {"title": ""}, "id_title", "This field is required."),
+    ("post", {"title": ""}, "id_title", "Enter the title"),
     ("membership", date_parts("start_date", "", "", ""), "id_start_date_day",
-     "This field is required."),
+     "Enter the start date"),
     ("terms", {"min_meetings_per_year": "four"}, "id_min_meetings_per_year",
-     "Enter a whole number."),
+     "Enter the minimum meetings a year as a whole number, like 4"),
 ]
 
 
@@ -388,7 +388,7 @@ def test_a_record_of_another_partnership_cannot_be_chosen(
 
     response = manager_a_client.post(page(kind, "add", partnership_a), data)
 
-    assert_error_summary(response, field_id=field_id, message="Select a valid choice.")
+    assert_error_summary(response, field_id=field_id, message="from the list: the one sent is not one of the choices")
     assert str(theirs) not in response.content.decode()
     assert MODELS[kind].objects.count() == before
 
@@ -403,7 +403,7 @@ def test_a_post_cannot_be_moved_to_another_partnerships_organisation(
 
     response = manager_a_client.post(edit_url, data)
 
-    assert_error_summary(response, field_id="id_organisation", message="Select a valid choice.")
+    assert_error_summary(response, field_id="id_organisation", message="from the list: the one sent is not one of the choices")
     post.refresh_from_db()
     assert post.organisation.partnership == partnership_a
 
@@ -565,7 +565,7 @@ def test_a_seat_cannot_pass_to_another_partnerships_person(
 
     response = manager_a_client.post(change_holder_url(seat), data)
 
-    assert_error_summary(response, field_id="id_person", message="Select a valid choice.")
+    assert_error_summary(response, field_id="id_person", message="from the list: the one sent is not one of the choices")
     assert Membership.objects.count() == 1
 
 

@@ -157,8 +157,8 @@ class RegistryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
             raise Conflict(
                 f"This {instance._meta.verbose_name} was changed by someone else after you "
                 f"read it: it is now at version {current}, and your copy was version "
-                f"{expected_version or instance.version}. Nothing was saved. Read it again (GET), then send your "
-                "changes with its current version."
+                f"{expected_version or instance.version}. Nothing was saved. Read it again "
+                "(GET), then send your changes with its current version."
             ) from error
         serializer.instance = record
 

@@ -91,12 +91,40 @@ def _css_class_for(widget) -> str:
     return "govuk-input"
 
 
+def _name_the_field_in_messages(name: str, field: forms.Field) -> None:
+    """Replace Django's generic messages with ones that say which field is wrong.
+
+    GOV.UK pattern: "Enter the name", "Select the body"; a message that does not
+    name the field ("This field is required.") is no help in an error summary.
+    """
+    label = str(field.label or name.replace("_", " ")).lower()
+    choosing = isinstance(field, forms.ChoiceField | forms.ModelChoiceField) or isinstance(
+        field.widget, forms.Select | forms.RadioSelect | forms.CheckboxSelectMultiple
+    )
+    if isinstance(field, forms.DateField):
+        required = f"Enter the {label}"
+    elif isinstance(field, forms.FileField):
+        required = f"Choose a file for the {label}"
+    elif choosing:
+        required = f"Select the {label}"
+    else:
+        required = f"Enter the {label}"
+    field.error_messages["required"] = required
+    if "invalid_choice" in field.error_messages:
+        field.error_messages["invalid_choice"] = (
+            f"Select the {label} from the list: the one sent is not one of the choices"
+        )
+    if isinstance(field, forms.IntegerField):
+        field.error_messages["invalid"] = f"Enter the {label} as a whole number, like 4"
+
+
 class GovUKFormMixin:
     """Adds GOV.UK classes, error classes and the error summary to any form."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+        for name, field in self.fields.items():
+            _name_the_field_in_messages(name, field)
             if isinstance(field, forms.DateField) and not isinstance(field.widget, GovUKDateInput):
                 field.widget = GovUKDateInput()
                 field.input_formats = ["%Y-%m-%d", *(field.input_formats or [])]
