@@ -56,11 +56,17 @@ def _build(slug: str, size: int):
     for i, person in enumerate(people):
         start = datetime.date(2000, 1, 1) + datetime.timedelta(days=30 * (i // 20))
         end = None if i >= len(people) - 20 else start + datetime.timedelta(days=29)
-        memberships.append(Membership(
-            partnership=partnership, body=board if i % 2 == 0 else bodies[i % size],
-            person=person, organisation=orgs[i % size], category="statutory",
-            start_date=start, end_date=end,
-        ))
+        memberships.append(
+            Membership(
+                partnership=partnership,
+                body=board if i % 2 == 0 else bodies[i % size],
+                person=person,
+                organisation=orgs[i % size],
+                category="statutory",
+                start_date=start,
+                end_date=end,
+            )
+        )
     Membership.objects.bulk_create(memberships)
     return partnership, user, board
 
@@ -86,16 +92,27 @@ def main() -> int:
         today = datetime.date.today()
         for name, make in [
             ("body list page", lambda p, u, b: _page(u, f"/p/{p.slug}/registry/bodies/")),
-            ("membership list page", lambda p, u, b: _page(u, f"/p/{p.slug}/registry/memberships/")),
-            ("body page (membership today)", lambda p, u, b: _page(u, f"/p/{p.slug}/registry/bodies/{b.pk}/")),
-            ("membership on a date (selector)", lambda p, u, b: lambda: list(body_membership_on(body=b, on=today))),
+            (
+                "membership list page",
+                lambda p, u, b: _page(u, f"/p/{p.slug}/registry/memberships/"),
+            ),
+            (
+                "body page (membership today)",
+                lambda p, u, b: _page(u, f"/p/{p.slug}/registry/bodies/{b.pk}/"),
+            ),
+            (
+                "membership on a date (selector)",
+                lambda p, u, b: lambda: list(body_membership_on(body=b, on=today)),
+            ),
         ]:
             times = {label: _time(make(*built[label])) for label in sizes}
             ratio = times["large"] / times["baseline"]
             results.append((name, times["baseline"], times["large"], ratio))
 
-        print(f"registry benchmarks: baseline {BASE_SIZE} bodies, large {BASE_SIZE * SCALE} bodies "
-              f"({SCALE}x), median of 15 runs")
+        print(
+            f"registry benchmarks: baseline {BASE_SIZE} bodies, large {BASE_SIZE * SCALE} bodies "
+            f"({SCALE}x), median of 15 runs"
+        )
         print(f"{'benchmark':40} {'baseline':>10} {'large':>10} {'ratio':>7}")
         for name, base, large, ratio in results:
             print(f"{name:40} {base * 1000:9.2f}ms {large * 1000:9.2f}ms {ratio:6.2f}x")

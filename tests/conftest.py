@@ -16,8 +16,10 @@ def _fast_passwords(settings):
 @pytest.fixture
 def partnership_a(db):
     return Partnership.objects.create(
-        name="Haringey Community Safety Partnership", slug="haringey",
-        local_authority_codes=["E09000014"], police_force_names=["metropolitan"],
+        name="Haringey Community Safety Partnership",
+        slug="haringey",
+        local_authority_codes=["E09000014"],
+        police_force_names=["metropolitan"],
         minute_number_prefix="HSP",
     )
 
@@ -25,8 +27,10 @@ def partnership_a(db):
 @pytest.fixture
 def partnership_b(db):
     return Partnership.objects.create(
-        name="Safer City Partnership", slug="city-of-london",
-        local_authority_codes=["E09000001"], police_force_names=["city-of-london"],
+        name="Safer City Partnership",
+        slug="city-of-london",
+        local_authority_codes=["E09000001"],
+        police_force_names=["city-of-london"],
     )
 
 
@@ -39,7 +43,8 @@ def make_user(db):
         counter["n"] += 1
         user = user_create(
             username=username or f"{partnership.slug}-{role}-{counter['n']}",
-            password=password, email=f"user{counter['n']}@example.org",
+            password=password,
+            email=f"user{counter['n']}@example.org",
         )
         partnership_role_grant(user=user, partnership=partnership, role=role)
         return user

@@ -33,7 +33,9 @@ urlpatterns = [
     path("switch-partnership/", core_views.partnership_switch, name="partnership-switch"),
     path("public/", core_views.public_index, name="public-index"),
     path("public/<slug:partnership>/", core_views.public_partnership, name="public-partnership"),
-    path("p/<slug:partnership>/", core_views.PartnershipHomeView.as_view(), name="partnership-home"),
+    path(
+        "p/<slug:partnership>/", core_views.PartnershipHomeView.as_view(), name="partnership-home"
+    ),
     path("p/<slug:partnership>/registry/", include("saferboard.registry.urls")),
     path("api/v1/", include("saferboard.api.urls")),
     path("admin/", admin.site.urls),

@@ -54,8 +54,9 @@ def test_lists_show_only_the_callers_partnerships(manager_a_api, partnership_a, 
     assert response.json()["results"][0]["partnership"] == "haringey"
 
 
-def test_partnership_filter_narrows_a_shared_users_lists(manager_of_both, partnership_a,
-                                                         partnership_b):
+def test_partnership_filter_narrows_a_shared_users_lists(
+    manager_of_both, partnership_a, partnership_b
+):
     OrganisationFactory(partnership=partnership_a, name="Haringey Council")
     OrganisationFactory(partnership=partnership_b, name="City of London Corporation")
     client = api_client(manager_of_both)
@@ -67,8 +68,9 @@ def test_partnership_filter_narrows_a_shared_users_lists(manager_of_both, partne
     assert [o["name"] for o in city_only["results"]] == ["City of London Corporation"]
 
 
-def test_partnerships_endpoint_lists_own_partnerships_with_roles(manager_a_api, partnership_a,
-                                                                partnership_b):
+def test_partnerships_endpoint_lists_own_partnerships_with_roles(
+    manager_a_api, partnership_a, partnership_b
+):
     response = manager_a_api.get("/api/v1/partnerships/")
 
     assert response.status_code == 200
@@ -95,11 +97,19 @@ def test_another_partnerships_record_is_not_found(manager_b, partnership_a):
 def test_the_manager_adds_a_body_with_history(manager_a, manager_a_api, partnership_a):
     parent = BodyFactory(partnership=partnership_a, name="Community Safety Partnership Board")
 
-    response = manager_a_api.post("/api/v1/bodies/", {
-        "partnership": "haringey", "name": "Performance Monitoring Group", "short_name": "PMG",
-        "kind": "sub_group", "parent": parent.pk, "reports_to": [parent.pk],
-        "aliases": ["Performance Group"],
-    }, format="json")
+    response = manager_a_api.post(
+        "/api/v1/bodies/",
+        {
+            "partnership": "haringey",
+            "name": "Performance Monitoring Group",
+            "short_name": "PMG",
+            "kind": "sub_group",
+            "parent": parent.pk,
+            "reports_to": [parent.pk],
+            "aliases": ["Performance Group"],
+        },
+        format="json",
+    )
 
     assert response.status_code == 201, response.json()
     data = response.json()
@@ -115,9 +125,15 @@ def test_create_needs_an_editor_role_in_the_partnership(viewer_a, partnership_a,
     client = api_client(viewer_a)
 
     for slug in ("haringey", "city-of-london", "no-such-place"):
-        response = client.post("/api/v1/organisations/", {
-            "partnership": slug, "name": "Haringey Council", "sector": "local_authority",
-        }, format="json")
+        response = client.post(
+            "/api/v1/organisations/",
+            {
+                "partnership": slug,
+                "name": "Haringey Council",
+                "sector": "local_authority",
+            },
+            format="json",
+        )
         assert response.status_code == 400
         assert "not its community safety manager or clerk" in response.json()["partnership"][0]
     assert not Organisation.objects.exists()
@@ -127,8 +143,11 @@ def test_the_clerk_updates_a_record_and_the_version_goes_up(clerk_a, partnership
     organisation = OrganisationFactory(partnership=partnership_a, name="Haringey Council")
     client = api_client(clerk_a)
 
-    response = client.patch(f"/api/v1/organisations/{organisation.pk}/",
-                            {"short_name": "LBH", "version": 1}, format="json")
+    response = client.patch(
+        f"/api/v1/organisations/{organisation.pk}/",
+        {"short_name": "LBH", "version": 1},
+        format="json",
+    )
 
     assert response.status_code == 200, response.json()
     assert response.json()["version"] == 2 and response.json()["short_name"] == "LBH"
@@ -140,10 +159,17 @@ def test_the_clerk_updates_a_record_and_the_version_goes_up(clerk_a, partnership
 def test_put_replaces_the_record(manager_a_api, partnership_a):
     person = PersonFactory(partnership=partnership_a, given_name="Ann", family_name="Smith")
 
-    response = manager_a_api.put(f"/api/v1/people/{person.pk}/", {
-        "partnership": "haringey", "title": "Cllr", "given_name": "Anne",
-        "family_name": "Smith-Jones", "version": 1,
-    }, format="json")
+    response = manager_a_api.put(
+        f"/api/v1/people/{person.pk}/",
+        {
+            "partnership": "haringey",
+            "title": "Cllr",
+            "given_name": "Anne",
+            "family_name": "Smith-Jones",
+            "version": 1,
+        },
+        format="json",
+    )
 
     assert response.status_code == 200, response.json()
     person.refresh_from_db()
@@ -152,17 +178,23 @@ def test_put_replaces_the_record(manager_a_api, partnership_a):
 
 def test_a_stale_version_is_refused_with_409(manager_a_api, clerk_a, partnership_a):
     organisation = OrganisationFactory(partnership=partnership_a, name="Haringey Council")
-    api_client(clerk_a).patch(f"/api/v1/organisations/{organisation.pk}/",
-                              {"website": "https://www.haringey.gov.uk", "version": 1},
-                              format="json")
+    api_client(clerk_a).patch(
+        f"/api/v1/organisations/{organisation.pk}/",
+        {"website": "https://www.haringey.gov.uk", "version": 1},
+        format="json",
+    )
 
-    response = manager_a_api.patch(f"/api/v1/organisations/{organisation.pk}/",
-                                   {"short_name": "Council", "version": 1}, format="json")
+    response = manager_a_api.patch(
+        f"/api/v1/organisations/{organisation.pk}/",
+        {"short_name": "Council", "version": 1},
+        format="json",
+    )
 
     assert response.status_code == 409
     assert response.json()["detail"].startswith(
         "This organisation was changed by someone else after you read it: it is now at "
-        "version 2, and your copy was version 1.")
+        "version 2, and your copy was version 1."
+    )
     organisation.refresh_from_db()
     assert organisation.short_name == "" and organisation.version == 2
 
@@ -170,8 +202,9 @@ def test_a_stale_version_is_refused_with_409(manager_a_api, clerk_a, partnership
 def test_a_viewer_cannot_update(viewer_a, partnership_a):
     organisation = OrganisationFactory(partnership=partnership_a, name="Haringey Council")
 
-    response = api_client(viewer_a).patch(f"/api/v1/organisations/{organisation.pk}/",
-                                          {"short_name": "X"}, format="json")
+    response = api_client(viewer_a).patch(
+        f"/api/v1/organisations/{organisation.pk}/", {"short_name": "X"}, format="json"
+    )
 
     assert response.status_code == 403
     assert "does not allow changes" in response.json()["detail"]
@@ -179,13 +212,14 @@ def test_a_viewer_cannot_update(viewer_a, partnership_a):
     assert organisation.short_name == ""
 
 
-def test_a_record_cannot_move_to_another_partnership(manager_of_both, partnership_a,
-                                                     partnership_b):
+def test_a_record_cannot_move_to_another_partnership(manager_of_both, partnership_a, partnership_b):
     organisation = OrganisationFactory(partnership=partnership_a)
 
     response = api_client(manager_of_both).patch(
-        f"/api/v1/organisations/{organisation.pk}/", {"partnership": "city-of-london"},
-        format="json")
+        f"/api/v1/organisations/{organisation.pk}/",
+        {"partnership": "city-of-london"},
+        format="json",
+    )
 
     assert response.status_code == 400
     assert "cannot move to another partnership" in response.json()["partnership"][0]
@@ -193,16 +227,25 @@ def test_a_record_cannot_move_to_another_partnership(manager_of_both, partnershi
     assert organisation.partnership == partnership_a
 
 
-def test_a_membership_cannot_link_records_of_another_partnership(manager_of_both, partnership_a,
-                                                                 partnership_b):
+def test_a_membership_cannot_link_records_of_another_partnership(
+    manager_of_both, partnership_a, partnership_b
+):
     city_body = BodyFactory(partnership=partnership_b, name="Safer City Partnership")
     organisation = OrganisationFactory(partnership=partnership_a)
     person = PersonFactory(partnership=partnership_a)
 
-    response = api_client(manager_of_both).post("/api/v1/memberships/", {
-        "partnership": "haringey", "body": city_body.pk, "organisation": organisation.pk,
-        "person": person.pk, "category": "statutory", "start_date": "2024-04-01",
-    }, format="json")
+    response = api_client(manager_of_both).post(
+        "/api/v1/memberships/",
+        {
+            "partnership": "haringey",
+            "body": city_body.pk,
+            "organisation": organisation.pk,
+            "person": person.pk,
+            "category": "statutory",
+            "start_date": "2024-04-01",
+        },
+        format="json",
+    )
 
     assert response.status_code == 400
     errors = response.json()
@@ -211,25 +254,34 @@ def test_a_membership_cannot_link_records_of_another_partnership(manager_of_both
     assert not Membership.objects.exists()
 
 
-def test_a_record_of_a_partnership_without_a_role_reads_as_missing(manager_a_api, partnership_a,
-                                                                   partnership_b):
+def test_a_record_of_a_partnership_without_a_role_reads_as_missing(
+    manager_a_api, partnership_a, partnership_b
+):
     city_body = BodyFactory(partnership=partnership_b)
 
-    response = manager_a_api.post("/api/v1/bodies/", {
-        "partnership": "haringey", "name": "Prevent Delivery Group", "parent": city_body.pk,
-    }, format="json")
+    response = manager_a_api.post(
+        "/api/v1/bodies/",
+        {
+            "partnership": "haringey",
+            "name": "Prevent Delivery Group",
+            "parent": city_body.pk,
+        },
+        format="json",
+    )
 
     assert response.status_code == 400
-    assert response.json()["parent"] == [f"There is no body with id {city_body.pk} in your "
-                                         "partnerships."]
+    assert response.json()["parent"] == [
+        f"There is no body with id {city_body.pk} in your partnerships."
+    ]
     assert not Body.objects.filter(partnership=partnership_a).exists()
 
 
 def test_a_body_cannot_report_to_itself(manager_a_api, partnership_a):
     body = BodyFactory(partnership=partnership_a)
 
-    response = manager_a_api.patch(f"/api/v1/bodies/{body.pk}/", {"reports_to": [body.pk]},
-                                   format="json")
+    response = manager_a_api.patch(
+        f"/api/v1/bodies/{body.pk}/", {"reports_to": [body.pk]}, format="json"
+    )
 
     assert response.status_code == 400
     assert "cannot refer to itself" in response.json()["reports_to"][0]
@@ -240,14 +292,19 @@ def test_model_rules_come_back_as_field_errors(manager_a_api, partnership_a):
     other_post = PostFactory(partnership=partnership_a)
     BodyFactory(partnership=partnership_a, name="Community Safety Partnership Board")
 
-    wrong_post = manager_a_api.patch(f"/api/v1/memberships/{membership.pk}/",
-                                     {"post": other_post.pk}, format="json")
-    duplicate = manager_a_api.post("/api/v1/bodies/", {
-        "partnership": "haringey", "name": "Community Safety Partnership Board"}, format="json")
+    wrong_post = manager_a_api.patch(
+        f"/api/v1/memberships/{membership.pk}/", {"post": other_post.pk}, format="json"
+    )
+    duplicate = manager_a_api.post(
+        "/api/v1/bodies/",
+        {"partnership": "haringey", "name": "Community Safety Partnership Board"},
+        format="json",
+    )
 
     assert wrong_post.status_code == 400
     assert wrong_post.json() == {
-        "post": ["The post must belong to the organisation the seat represents."]}
+        "post": ["The post must belong to the organisation the seat represents."]
+    }
     membership.refresh_from_db()
     assert membership.post is None and membership.version == 1
     assert duplicate.status_code == 400
@@ -257,14 +314,25 @@ def test_model_rules_come_back_as_field_errors(manager_a_api, partnership_a):
 def test_memberships_on_a_date_and_voting(manager_a_api, partnership_a):
     board = BodyFactory(partnership=partnership_a)
     police = OrganisationFactory(partnership=partnership_a, name="Metropolitan Police Service")
-    old = MembershipFactory(partnership=partnership_a, body=board, organisation=police,
-                            start_date=datetime.date(2022, 4, 1),
-                            end_date=datetime.date(2024, 5, 31))
-    new = MembershipFactory(partnership=partnership_a, body=board, organisation=police,
-                            start_date=datetime.date(2024, 6, 1))
-    adviser = MembershipFactory(partnership=partnership_a, body=board,
-                                category=MembershipCategory.SUPPORTING_ADVISER,
-                                start_date=datetime.date(2024, 1, 1))
+    old = MembershipFactory(
+        partnership=partnership_a,
+        body=board,
+        organisation=police,
+        start_date=datetime.date(2022, 4, 1),
+        end_date=datetime.date(2024, 5, 31),
+    )
+    new = MembershipFactory(
+        partnership=partnership_a,
+        body=board,
+        organisation=police,
+        start_date=datetime.date(2024, 6, 1),
+    )
+    adviser = MembershipFactory(
+        partnership=partnership_a,
+        body=board,
+        category=MembershipCategory.SUPPORTING_ADVISER,
+        start_date=datetime.date(2024, 1, 1),
+    )
 
     def ids_on(day: str) -> set[int]:
         response = manager_a_api.get("/api/v1/memberships/", {"on": day, "body": board.pk})
@@ -274,8 +342,9 @@ def test_memberships_on_a_date_and_voting(manager_a_api, partnership_a):
     assert ids_on("2024-05-31") == {old.pk, adviser.pk}
     assert ids_on("2024-06-01") == {new.pk, adviser.pk}
     assert ids_on("2023-01-01") == {old.pk}
-    voting = {m["id"]: m["is_voting"]
-              for m in manager_a_api.get("/api/v1/memberships/").json()["results"]}
+    voting = {
+        m["id"]: m["is_voting"] for m in manager_a_api.get("/api/v1/memberships/").json()["results"]
+    }
     assert voting == {old.pk: True, new.pk: True, adviser.pk: False}
     bad_date = manager_a_api.get("/api/v1/memberships/", {"on": "31/05/2024"})
     assert bad_date.status_code == 400 and "on" in bad_date.json()
@@ -283,8 +352,9 @@ def test_memberships_on_a_date_and_voting(manager_a_api, partnership_a):
 
 def test_filters_by_sector_and_kind(manager_a_api, partnership_a):
     OrganisationFactory(partnership=partnership_a, name="London Fire Brigade", sector="fire")
-    OrganisationFactory(partnership=partnership_a, name="Haringey Council",
-                        sector="local_authority")
+    OrganisationFactory(
+        partnership=partnership_a, name="Haringey Council", sector="local_authority"
+    )
     BodyFactory(partnership=partnership_a, name="Board", kind="board")
     BodyFactory(partnership=partnership_a, name="MARAC", kind="sub_group", is_case_panel=True)
 

@@ -85,16 +85,16 @@ def edit_through_the_page(client, kind, record, /, **changes):
     return client.get(reverse(f"registry:{kind}-detail", kwargs=kwargs))
 
 
-def test_a_renamed_body_shows_who_renamed_it_and_from_what_to_what(
-    partnership_a, sams_client
-):
+def test_a_renamed_body_shows_who_renamed_it_and_from_what_to_what(partnership_a, sams_client):
     body = BodyFactory(partnership=partnership_a, name="Board 1")
 
-    page = edit_through_the_page(sams_client, "body", body,
-                                 name="Community Safety Partnership Board")
+    page = edit_through_the_page(
+        sams_client, "body", body, name="Community Safety Partnership Board"
+    )
 
     assert ("Sam Patel", "Name", "Board 1", "Community Safety Partnership Board") in (
-        changes_shown(page))
+        changes_shown(page)
+    )
 
 
 def test_a_body_moved_under_another_shows_both_bodies_by_name(partnership_a, sams_client):
@@ -120,8 +120,9 @@ def test_a_body_that_starts_reporting_to_another_shows_it_by_name(partnership_a,
 def test_an_organisations_sector_change_shows_the_sector_names(partnership_a, sams_client):
     organisation = OrganisationFactory(partnership=partnership_a, sector="other")
 
-    page = edit_through_the_page(sams_client, "organisation", organisation, sector="police",
-                                 is_responsible_authority=["on"])
+    page = edit_through_the_page(
+        sams_client, "organisation", organisation, sector="police", is_responsible_authority=["on"]
+    )
 
     shown = changes_shown(page)
     assert ("Sam Patel", "Sector", "Other", "Police") in shown
@@ -146,19 +147,27 @@ def test_a_post_moved_to_another_organisation_shows_the_organisation_names(
     page = edit_through_the_page(sams_client, "post", post, organisation=police.pk)
 
     assert ("Sam Patel", "Organisation", "Haringey Council", "Metropolitan Police Service") in (
-        changes_shown(page))
+        changes_shown(page)
+    )
 
 
 def test_a_membership_change_shows_the_people_and_role_by_name(partnership_a, sams_client):
     seat = MembershipFactory(
-        partnership=partnership_a, role="member",
+        partnership=partnership_a,
+        role="member",
         person=PersonFactory(partnership=partnership_a, given_name="Helen", family_name="Ward"),
         start_date=datetime.date(2024, 4, 1),
     )
     successor = PersonFactory(partnership=partnership_a, given_name="Daniel", family_name="Osei")
 
-    page = edit_through_the_page(sams_client, "membership", seat, role="chair",
-                                 person=successor.pk, **date_parts("start_date", 1, 5, 2024))
+    page = edit_through_the_page(
+        sams_client,
+        "membership",
+        seat,
+        role="chair",
+        person=successor.pk,
+        **date_parts("start_date", 1, 5, 2024),
+    )
 
     shown = changes_shown(page)
     assert ("Sam Patel", "Role", "Member", "Chair") in shown
@@ -167,12 +176,18 @@ def test_a_membership_change_shows_the_people_and_role_by_name(partnership_a, sa
 
 
 def test_terms_of_reference_changes_show_the_rule_that_changed(partnership_a, sams_client):
-    terms = TermsOfReferenceFactory(partnership=partnership_a, min_meetings_per_year=4,
-                                    effective_date=datetime.date(2015, 7, 1))
+    terms = TermsOfReferenceFactory(
+        partnership=partnership_a, min_meetings_per_year=4, effective_date=datetime.date(2015, 7, 1)
+    )
 
-    page = edit_through_the_page(sams_client, "terms", terms, min_meetings_per_year=6,
-                                 substitutes_may_vote=None,
-                                 **date_parts("effective_date", 1, 9, 2015))
+    page = edit_through_the_page(
+        sams_client,
+        "terms",
+        terms,
+        min_meetings_per_year=6,
+        substitutes_may_vote=None,
+        **date_parts("effective_date", 1, 9, 2015),
+    )
 
     shown = changes_shown(page)
     assert ("Sam Patel", "Minimum meetings a year", "4", "6") in shown
@@ -207,5 +222,7 @@ def test_two_edits_are_shown_newest_first(partnership_a, sams_client):
     page = edit_through_the_page(sams_client, "body", body, name="Board 3")
 
     names = [change for change in changes_shown(page) if change[1] == "Name"]
-    assert names == [("Sam Patel", "Name", "Board 2", "Board 3"),
-                     ("Sam Patel", "Name", "Board 1", "Board 2")]
+    assert names == [
+        ("Sam Patel", "Name", "Board 2", "Board 3"),
+        ("Sam Patel", "Name", "Board 1", "Board 2"),
+    ]

@@ -37,11 +37,8 @@ def two_partnership_officer(make_user, partnership_a, partnership_b):
 # --- signing in and out --------------------------------------------------------------
 
 
-def test_signing_in_with_the_login_form_lands_on_the_partnership(
-    client, dana, partnership_a
-):
-    response = client.post(SIGN_IN, {"username": "dana.clarke", "password": PASSWORD},
-                           follow=True)
+def test_signing_in_with_the_login_form_lands_on_the_partnership(client, dana, partnership_a):
+    response = client.post(SIGN_IN, {"username": "dana.clarke", "password": PASSWORD}, follow=True)
 
     assert response.redirect_chain[-1][0] == home_of(partnership_a)
     html = response.content.decode()
@@ -129,9 +126,14 @@ def test_a_forgotten_password_is_reset_through_the_emailed_link(
     choose = client.get(link, follow=True)
     assert "Choose a new password" in choose.content.decode()
     set_password_url = choose.redirect_chain[-1][0]
-    done = client.post(set_password_url, {"new_password1": "lantern-harbour-gravel-42",
-                                          "new_password2": "lantern-harbour-gravel-42"},
-                       follow=True)
+    done = client.post(
+        set_password_url,
+        {
+            "new_password1": "lantern-harbour-gravel-42",
+            "new_password2": "lantern-harbour-gravel-42",
+        },
+        follow=True,
+    )
     assert "Your password has been changed" in done.content.decode()
 
     client.logout()
@@ -150,8 +152,13 @@ def test_a_reset_link_works_only_once(client, dana, mailoutbox):
     client.post("/password-reset/", {"email": dana.email})
     link = re.search(r"https?://[^/\s]+(/password-reset/\S+/)", mailoutbox[0].body).group(1)
     set_password_url = client.get(link, follow=True).redirect_chain[-1][0]
-    client.post(set_password_url, {"new_password1": "lantern-harbour-gravel-42",
-                                   "new_password2": "lantern-harbour-gravel-42"})
+    client.post(
+        set_password_url,
+        {
+            "new_password1": "lantern-harbour-gravel-42",
+            "new_password2": "lantern-harbour-gravel-42",
+        },
+    )
 
     response = client.get(link, follow=True)
 
@@ -163,8 +170,9 @@ def test_a_weak_new_password_is_refused_with_a_govuk_error(client, dana, mailout
     link = re.search(r"https?://[^/\s]+(/password-reset/\S+/)", mailoutbox[0].body).group(1)
     set_password_url = client.get(link, follow=True).redirect_chain[-1][0]
 
-    response = client.post(set_password_url, {"new_password1": "password",
-                                              "new_password2": "password"})
+    response = client.post(
+        set_password_url, {"new_password1": "password", "new_password2": "password"}
+    )
 
     html = response.content.decode()
     assert "There is a problem" in html
@@ -199,17 +207,14 @@ def test_switching_partnership_takes_them_there_and_home_remembers_it(
     client.force_login(two_partnership_officer)
     client.get(home_of(partnership_a))
 
-    response = client.post("/switch-partnership/", {"partnership": partnership_b.slug},
-                           follow=True)
+    response = client.post("/switch-partnership/", {"partnership": partnership_b.slug}, follow=True)
 
     assert response.redirect_chain[-1][0] == home_of(partnership_b)
     assert f'<h1 class="govuk-heading-l">{partnership_b.name}</h1>' in response.content.decode()
     assert client.get("/").url == home_of(partnership_b)
 
 
-def test_nobody_can_switch_into_a_partnership_where_they_have_no_role(
-    client, dana, partnership_b
-):
+def test_nobody_can_switch_into_a_partnership_where_they_have_no_role(client, dana, partnership_b):
     client.force_login(dana)
 
     response = client.post("/switch-partnership/", {"partnership": partnership_b.slug})

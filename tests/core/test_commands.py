@@ -37,30 +37,49 @@ def test_token_for_an_unknown_user_is_a_clear_error(db):
 
 
 def test_createuser_creates_a_user_who_can_sign_in(partnership_a, client):
-    output = run("createuser", "jo.clerk", "--partnership", "haringey", "--role", "clerk",
-                 "--password", "a-long-pass-phrase", "--email", "jo@example.org")
+    output = run(
+        "createuser",
+        "jo.clerk",
+        "--partnership",
+        "haringey",
+        "--role",
+        "clerk",
+        "--password",
+        "a-long-pass-phrase",
+        "--email",
+        "jo@example.org",
+    )
 
     assert output.strip() == "Created user jo.clerk with the role clerk in haringey."
     user = User.objects.get(username="jo.clerk")
     assert user.email == "jo@example.org"
     assert list(PartnershipRole.objects.filter(user=user).values_list("role", flat=True)) == [
-        "clerk"]
-    signed_in = client.post("/sign-in/", {"username": "jo.clerk",
-                                          "password": "a-long-pass-phrase"})
+        "clerk"
+    ]
+    signed_in = client.post("/sign-in/", {"username": "jo.clerk", "password": "a-long-pass-phrase"})
     assert signed_in.status_code == 302
     assert client.get("/p/haringey/").status_code == 200
 
 
 def test_createuser_again_adds_a_role_and_changes_the_password(partnership_a, partnership_b):
     run("createuser", "sam", "--partnership", "haringey", "--role", "viewer")
-    output = run("createuser", "sam", "--partnership", "city-of-london", "--role", "manager",
-                 "--password", "another-long-phrase")
+    output = run(
+        "createuser",
+        "sam",
+        "--partnership",
+        "city-of-london",
+        "--role",
+        "manager",
+        "--password",
+        "another-long-phrase",
+    )
 
     assert output.startswith("Updated user sam")
     user = User.objects.get(username="sam")
     assert user.check_password("another-long-phrase")
-    assert set(PartnershipRole.objects.filter(user=user).values_list(
-        "partnership__slug", "role")) == {("haringey", "viewer"), ("city-of-london", "manager")}
+    assert set(
+        PartnershipRole.objects.filter(user=user).values_list("partnership__slug", "role")
+    ) == {("haringey", "viewer"), ("city-of-london", "manager")}
 
 
 def test_createuser_without_a_password_cannot_sign_in_yet(partnership_a):
@@ -69,11 +88,16 @@ def test_createuser_without_a_password_cannot_sign_in_yet(partnership_a):
     assert not User.objects.get(username="pat").has_usable_password()
 
 
-@pytest.mark.parametrize(("arguments", "message"), [
-    (["--partnership", "nowhere", "--role", "clerk"],
-     "There is no partnership with the slug “nowhere” \\(known partnerships: haringey\\)"),
-    (["--partnership", "haringey", "--role", "boss"], "There is no role “boss”. Choose one of"),
-])
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (
+            ["--partnership", "nowhere", "--role", "clerk"],
+            "There is no partnership with the slug “nowhere” \\(known partnerships: haringey\\)",
+        ),
+        (["--partnership", "haringey", "--role", "boss"], "There is no role “boss”. Choose one of"),
+    ],
+)
 def test_createuser_errors_name_the_problem(partnership_a, arguments, message):
     with pytest.raises(CommandError, match=message):
         run("createuser", "kim", *arguments)
@@ -88,14 +112,22 @@ def test_api_schema_prints_the_openapi_document(db):
 
 
 def test_the_saferboard_command_takes_hyphenated_names_and_fails_in_one_line(tmp_path):
-    environment = {**os.environ, "SAFERBOARD_SQLITE_PATH": str(tmp_path / "db.sqlite3"),
-                   "SAFERBOARD_VAR_DIR": str(tmp_path)}
+    environment = {
+        **os.environ,
+        "SAFERBOARD_SQLITE_PATH": str(tmp_path / "db.sqlite3"),
+        "SAFERBOARD_VAR_DIR": str(tmp_path),
+    }
     environment.pop("DJANGO_SETTINGS_MODULE", None)
 
     def saferboard(*args):
-        return subprocess.run([sys.executable, "-m", "saferboard.cli", *args],
-                              capture_output=True, text=True, env=environment, check=False,
-                              timeout=300)
+        return subprocess.run(
+            [sys.executable, "-m", "saferboard.cli", *args],
+            capture_output=True,
+            text=True,
+            env=environment,
+            check=False,
+            timeout=300,
+        )
 
     schema = saferboard("api-schema")
     migrated = saferboard("migrate", "--no-input")

@@ -61,8 +61,12 @@ def test_demo_builds_haringey_with_co_chairs_sub_groups_and_two_terms_of_referen
     assert haringey.minute_number_prefix == "HSP"
     assert haringey.publishes_public_pages
     sub_groups = set(haringey_board.sub_groups.values_list("name", flat=True))
-    assert {"Performance Monitoring Group", "Prevent Delivery Group", "VAWG Strategy Group",
-            "Integrated Offender Management Board"} <= sub_groups
+    assert {
+        "Performance Monitoring Group",
+        "Prevent Delivery Group",
+        "VAWG Strategy Group",
+        "Integrated Offender Management Board",
+    } <= sub_groups
     for name in sub_groups:
         assert Membership.objects.filter(body__partnership=haringey, body__name=name).count() >= 3
 
@@ -70,9 +74,14 @@ def test_demo_builds_haringey_with_co_chairs_sub_groups_and_two_terms_of_referen
     co_chairs = {m.post.title for m in seats if m.role == BodyRole.CO_CHAIR}
     assert co_chairs == {"Cabinet Member for Communities", "Borough Commander"}
     statutory = {m.organisation.name for m in seats if m.category == MembershipCategory.STATUTORY}
-    assert {"Haringey Council", "Metropolitan Police Service", "London Fire Brigade",
-            "National Probation Service", "London Community Rehabilitation Company",
-            "Haringey Clinical Commissioning Group"} <= statutory
+    assert {
+        "Haringey Council",
+        "Metropolitan Police Service",
+        "London Fire Brigade",
+        "National Probation Service",
+        "London Community Rehabilitation Company",
+        "Haringey Clinical Commissioning Group",
+    } <= statutory
     invited = {m.organisation.name for m in seats if m.category == MembershipCategory.INVITED}
     assert "Barnet, Enfield and Haringey Mental Health NHS Trust" in invited
     assert "Victim Support" in invited
@@ -91,8 +100,11 @@ def test_demo_builds_haringey_with_co_chairs_sub_groups_and_two_terms_of_referen
 
 def test_demo_haringey_borough_commander_changes_hands(haringey_board):
     def commander_on(day):
-        [seat] = [m for m in body_membership_on(body=haringey_board, on=day)
-                  if m.post.title == "Borough Commander"]
+        [seat] = [
+            m
+            for m in body_membership_on(body=haringey_board, on=day)
+            if m.post.title == "Borough Commander"
+        ]
         return seat.person
 
     before, after = commander_on(datetime.date(2018, 4, 8)), commander_on(datetime.date(2018, 4, 9))
@@ -109,16 +121,25 @@ def test_demo_builds_the_safer_city_partnership(city):
     deputy = next(m for m in seats if m.role == BodyRole.DEPUTY_CHAIR)
     assert deputy.post.title == "Police Authority Board Member"
     categories = {m.category for m in seats}
-    assert {MembershipCategory.STATUTORY, MembershipCategory.INVITED,
-            MembershipCategory.ADDITIONAL} <= categories
+    assert {
+        MembershipCategory.STATUTORY,
+        MembershipCategory.INVITED,
+        MembershipCategory.ADDITIONAL,
+    } <= categories
     case_panels = set(board.sub_groups.filter(is_case_panel=True).values_list("name", flat=True))
-    assert case_panels == {"Domestic Abuse Multi-Agency Risk Assessment Conference",
-                           "City Community MARAC", "Channel Panel"}
+    assert case_panels == {
+        "Domestic Abuse Multi-Agency Risk Assessment Conference",
+        "City Community MARAC",
+        "Channel Panel",
+    }
     assert board.sub_groups.filter(name="Local Licensing Partnership", is_case_panel=False).exists()
     assert board.sub_groups.filter(name="Serious and Organised Crime Board").exists()
     assert TermsOfReference.objects.get(body=board).version_label == "2021"
-    responsible = set(Organisation.objects.filter(partnership=city, is_responsible_authority=True)
-                      .values_list("short_name", flat=True))
+    responsible = set(
+        Organisation.objects.filter(partnership=city, is_responsible_authority=True).values_list(
+            "short_name", flat=True
+        )
+    )
     assert responsible == {"CoL", "CoLP", "LFB", "NPS", "City and Hackney CCG"}
 
 
@@ -142,8 +163,9 @@ def test_demo_reset_deletes_and_rebuilds_the_same_demo(haringey):
 
 
 def test_demo_reset_leaves_other_partnerships_and_users_alone(demo, make_user):
-    other = Partnership.objects.create(name="Enfield Safer Stronger Communities Board",
-                                       slug="enfield")
+    other = Partnership.objects.create(
+        name="Enfield Safer Stronger Communities Board", slug="enfield"
+    )
     outsider = make_user(other, Role.MANAGER, username="enfield-manager")
 
     _run("demo", "--reset")
@@ -165,9 +187,11 @@ def test_every_demo_login_signs_in_through_the_sign_in_form(demo):
 
 def test_every_role_in_every_demo_partnership_has_a_login(demo):
     for slug in ("haringey", "city-of-london"):
-        roles = set(User.objects.filter(partnership_roles__partnership__slug=slug,
-                                        username__startswith=f"{slug}-")
-                    .values_list("partnership_roles__role", flat=True))
+        roles = set(
+            User.objects.filter(
+                partnership_roles__partnership__slug=slug, username__startswith=f"{slug}-"
+            ).values_list("partnership_roles__role", flat=True)
+        )
         assert roles == set(Role.values), slug
 
 

@@ -31,16 +31,35 @@ from tests.factories import (
 )
 
 # Anyone may open these; they are still checked for partnership A's data.
-PUBLIC_ROUTES = frozenset({
-    "home", "login", "logout", "password_reset", "password_reset_done",
-    "password_reset_confirm", "password_reset_complete", "public-index", "public-partnership",
-    "api-schema", "api-docs", "admin:login", "admin:logout",
-})
+PUBLIC_ROUTES = frozenset(
+    {
+        "home",
+        "login",
+        "logout",
+        "password_reset",
+        "password_reset_done",
+        "password_reset_confirm",
+        "password_reset_complete",
+        "public-index",
+        "public-partnership",
+        "api-schema",
+        "api-docs",
+        "admin:login",
+        "admin:logout",
+    }
+)
 # Address parts that name an object of the route's own model.
 OBJECT_KWARGS = frozenset({"pk", "id", "object_id"})
 # Text that appears only in partnership A's records: B's responses must never contain it.
-MARKERS = ("Haringey Community Safety Partnership", "Alphaboard", "Alphaorg", "Alphaperson",
-           "Alphapost", "Alphaseat", "Alphaterms")
+MARKERS = (
+    "Haringey Community Safety Partnership",
+    "Alphaboard",
+    "Alphaorg",
+    "Alphaperson",
+    "Alphapost",
+    "Alphaseat",
+    "Alphaterms",
+)
 # Formats DRF offers by suffix: JSON and the browsable API, which renders forms with choices.
 FORMATS = ("json", "api")
 
@@ -159,20 +178,26 @@ def plan_route(route: Route, *, a_objects: dict, a: Partnership, b: Partnership,
     object_names = object_kwargs(route)
     unknown = set(route.kwargs) - object_names - {"partnership", "format"}
     if unknown and not route.is_public:
-        plan.problem = (f"{route}: cannot fill {sorted(unknown)}; teach test_isolation.py "
-                        "which partnership-A object they name.")
+        plan.problem = (
+            f"{route}: cannot fill {sorted(unknown)}; teach test_isolation.py "
+            "which partnership-A object they name."
+        )
         return plan
     values = dict.fromkeys(unknown, "x")
     if object_names:
         model = route_model(route, user)
         if model is None:
-            plan.problem = (f"{route}: cannot tell which model {sorted(object_names)} refers "
-                            "to; give the view a `model` (pages) or `queryset` (API).")
+            plan.problem = (
+                f"{route}: cannot tell which model {sorted(object_names)} refers "
+                "to; give the view a `model` (pages) or `queryset` (API)."
+            )
             return plan
         record = a_objects.get(model)
         if record is None:
-            plan.problem = (f"{route}: no {model.__name__} of partnership A to try; add one "
-                            "with a factory in the `a_objects` fixture.")
+            plan.problem = (
+                f"{route}: no {model.__name__} of partnership A to try; add one "
+                "with a factory in the `a_objects` fixture."
+            )
             return plan
         values |= dict.fromkeys(object_names, lookup_value(route, record))
     formats = FORMATS if "format" in route.kwargs else ("",)
@@ -197,15 +222,23 @@ def plan_route(route: Route, *, a_objects: dict, a: Partnership, b: Partnership,
 def a_objects(partnership_a) -> dict:
     """One record of every registry model in partnership A, named so that leaks show."""
     a = partnership_a
-    board = BodyFactory(partnership=a, name="Alphaboard Community Safety Partnership Board",
-                        short_name="Alphaboard")
-    organisation = OrganisationFactory(partnership=a, name="Alphaorg Borough Council",
-                                       sector=Sector.LOCAL_AUTHORITY)
+    board = BodyFactory(
+        partnership=a, name="Alphaboard Community Safety Partnership Board", short_name="Alphaboard"
+    )
+    organisation = OrganisationFactory(
+        partnership=a, name="Alphaorg Borough Council", sector=Sector.LOCAL_AUTHORITY
+    )
     person = PersonFactory(partnership=a, given_name="Alphaperson", family_name="Zed")
     post = PostFactory(partnership=a, organisation=organisation, title="Alphapost Director")
-    membership = MembershipFactory(partnership=a, body=board, organisation=organisation,
-                                   person=person, post=post, status_note="Alphaseat interim",
-                                   category=MembershipCategory.STATUTORY)
+    membership = MembershipFactory(
+        partnership=a,
+        body=board,
+        organisation=organisation,
+        person=person,
+        post=post,
+        status_note="Alphaseat interim",
+        category=MembershipCategory.STATUTORY,
+    )
     terms = TermsOfReferenceFactory(partnership=a, body=board, version_label="Alphaterms v1")
     objects = {Partnership: a}
     for record in (board, organisation, person, post, membership, terms):
@@ -220,8 +253,10 @@ def routes() -> list[Route]:
 
 @pytest.fixture
 def plans(routes, a_objects, partnership_a, partnership_b, manager_b) -> list[Plan]:
-    return [plan_route(route, a_objects=a_objects, a=partnership_a, b=partnership_b,
-                       user=manager_b) for route in routes]
+    return [
+        plan_route(route, a_objects=a_objects, a=partnership_a, b=partnership_b, user=manager_b)
+        for route in routes
+    ]
 
 
 def database_state() -> dict:
@@ -236,7 +271,8 @@ def database_state() -> dict:
         state[model._meta.label] = model._default_manager.count()
         if issubclass(model, TenantModel):
             state[f"{model._meta.label} versions"] = sorted(
-                model._default_manager.values_list("pk", "version"))
+                model._default_manager.values_list("pk", "version")
+            )
     return state
 
 
@@ -256,11 +292,22 @@ def leaks(response, partnership_a) -> list[str]:
 
 def intruder_payload(a_objects: dict) -> dict:
     """What an intruder would send: A's slug and A's records in every field they might take."""
-    payload = {"partnership": a_objects[Partnership].slug, "name": "Intruder",
-               "title": "Intruder", "given_name": "In", "family_name": "Truder",
-               "sector": "other", "category": "statutory", "start_date": "2024-01-01",
-               "on_day": "1", "on_month": "6", "on_year": "2025", "version": "1",
-               "version_label": "Intruder", "effective_date": "2024-01-01"}
+    payload = {
+        "partnership": a_objects[Partnership].slug,
+        "name": "Intruder",
+        "title": "Intruder",
+        "given_name": "In",
+        "family_name": "Truder",
+        "sector": "other",
+        "category": "statutory",
+        "start_date": "2024-01-01",
+        "on_day": "1",
+        "on_month": "6",
+        "on_year": "2025",
+        "version": "1",
+        "version_label": "Intruder",
+        "effective_date": "2024-01-01",
+    }
     for model, record in a_objects.items():
         if model is not Partnership:
             payload[model._meta.model_name] = str(record.pk)
@@ -275,14 +322,21 @@ def test_every_route_can_be_tried(plans, routes):
     assert not problems, "\n".join(problems)
     names = {route.name for route in routes}
     # The walk reaches pages, API routes (with format suffixes) and the admin.
-    assert {"registry:body-detail", "registry:membership-change-holder", "body-detail",
-            "membership-list", "api-root", "admin:index"} <= names
+    assert {
+        "registry:body-detail",
+        "registry:membership-change-holder",
+        "body-detail",
+        "membership-list",
+        "api-root",
+        "admin:index",
+    } <= names
     api_texts = [route.text for route in routes if route.name == "body-detail"]
     assert any("format" in text for text in api_texts) and len(api_texts) == 2
 
 
 def test_another_partnerships_manager_gets_404_for_everything_of_partnership_a(
-        plans, a_objects, partnership_a, manager_b):
+    plans, a_objects, partnership_a, manager_b
+):
     client = Client()
     failures = []
     payload = intruder_payload(a_objects)
@@ -292,15 +346,17 @@ def test_another_partnerships_manager_gets_404_for_everything_of_partnership_a(
         client.force_login(manager_b)  # a logout route may have signed B out
         before = database_state()
         if kind == "api" and method in {"put", "patch", "post"}:
-            response = getattr(client, method)(address, json.dumps(payload),
-                                               content_type="application/json")
+            response = getattr(client, method)(
+                address, json.dumps(payload), content_type="application/json"
+            )
         elif method == "post":
             response = client.post(address, payload)
         else:
             response = client.get(address)
         if expected is not None and response.status_code not in expected:
-            failures.append(f"{method.upper()} {address}: {response.status_code}, "
-                            f"expected {sorted(expected)}")
+            failures.append(
+                f"{method.upper()} {address}: {response.status_code}, expected {sorted(expected)}"
+            )
         found = leaks(response, partnership_a)
         if found:
             failures.append(f"{method.upper()} {address}: shows {found}")
@@ -317,10 +373,13 @@ def test_another_partnerships_manager_gets_404_for_everything_of_partnership_a(
                     continue
                 client.force_login(manager_b)
                 response = client.get(address)
-                if not (response.status_code == 302
-                        and response["Location"].startswith("/admin/login/")):
-                    failures.append(f"GET {address}: {response.status_code}, expected a "
-                                    "redirect to the admin sign-in")
+                if not (
+                    response.status_code == 302 and response["Location"].startswith("/admin/login/")
+                ):
+                    failures.append(
+                        f"GET {address}: {response.status_code}, expected a "
+                        "redirect to the admin sign-in"
+                    )
             continue
         methods = ("get", "put", "patch", "post") if route.kind == "api" else ("get", "post")
         for address in plan.foreign + plan.crossed:
@@ -360,11 +419,16 @@ def test_anonymous_visitors_are_sent_to_sign_in(plans, a_objects, partnership_a)
                 # A POST-only page: the POST must still go to sign-in first.
                 response = client.post(address, intruder_payload(a_objects))
             location = urlsplit(response.get("Location", ""))
-            if not (response.status_code == 302 and location.path == sign_in
-                    and parse_qs(location.query).get("next") == [urlsplit(address).path]):
-                failures.append(f"GET {address}: {response.status_code} "
-                                f"{response.get('Location', '')}, expected a redirect to "
-                                f"{sign_in}?next={urlsplit(address).path}")
+            if not (
+                response.status_code == 302
+                and location.path == sign_in
+                and parse_qs(location.query).get("next") == [urlsplit(address).path]
+            ):
+                failures.append(
+                    f"GET {address}: {response.status_code} "
+                    f"{response.get('Location', '')}, expected a redirect to "
+                    f"{sign_in}?next={urlsplit(address).path}"
+                )
 
     assert not failures, "\n".join(failures)
 
@@ -373,20 +437,33 @@ class _NoModelView(TemplateView):
     template_name = "base.html"
 
 
-def test_a_new_route_the_walk_cannot_resolve_fails(a_objects, partnership_a, partnership_b,
-                                                   manager_b):
+def test_a_new_route_the_walk_cannot_resolve_fails(
+    a_objects, partnership_a, partnership_b, manager_b
+):
     # Stand-ins for URLs a later change might add, to show the walk refuses to skip them.
-    unresolvable = URLResolver(RegexPattern(r"^/"), [
-        path("p/<slug:partnership>/things/<int:pk>/", _NoModelView.as_view(), name="thing"),
-        path("p/<slug:partnership>/boards/<int:board_id>/", _NoModelView.as_view(),
-             name="board"),
-        path("p/<slug:partnership>/users/<int:pk>/",
-             type("UserView", (TemplateView,), {"model": apps.get_model("core", "User")})
-             .as_view(), name="user"),
-    ])
+    unresolvable = URLResolver(
+        RegexPattern(r"^/"),
+        [
+            path("p/<slug:partnership>/things/<int:pk>/", _NoModelView.as_view(), name="thing"),
+            path(
+                "p/<slug:partnership>/boards/<int:board_id>/", _NoModelView.as_view(), name="board"
+            ),
+            path(
+                "p/<slug:partnership>/users/<int:pk>/",
+                type(
+                    "UserView", (TemplateView,), {"model": apps.get_model("core", "User")}
+                ).as_view(),
+                name="user",
+            ),
+        ],
+    )
 
-    problems = [plan_route(route, a_objects=a_objects, a=partnership_a, b=partnership_b,
-                           user=manager_b).problem for route in walk(unresolvable)]
+    problems = [
+        plan_route(
+            route, a_objects=a_objects, a=partnership_a, b=partnership_b, user=manager_b
+        ).problem
+        for route in walk(unresolvable)
+    ]
 
     assert "cannot tell which model ['pk'] refers to" in problems[0]
     assert "cannot fill ['board_id']" in problems[1]

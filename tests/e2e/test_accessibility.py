@@ -19,19 +19,38 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def a_board_with_members(partnership_a):
-    board = BodyFactory(partnership=partnership_a, name="Safer Haringey Board",
-                        purpose="Sets the community safety strategy.")
-    BodyFactory(partnership=partnership_a, name="Prevent Delivery Group", kind="sub_group",
-                parent=board)
-    police = OrganisationFactory(partnership=partnership_a, name="Metropolitan Police Service",
-                                 sector="police", is_responsible_authority=True)
-    commander = PostFactory(partnership=partnership_a, organisation=police,
-                            title="Borough Commander")
-    MembershipFactory(partnership=partnership_a, body=board, organisation=police, post=commander,
-                      person=PersonFactory(partnership=partnership_a), role="co_chair",
-                      start_date=datetime.date(2024, 4, 1))
-    MembershipFactory(partnership=partnership_a, body=board, status_note="Interim",
-                      start_date=datetime.date(2024, 4, 1))
+    board = BodyFactory(
+        partnership=partnership_a,
+        name="Safer Haringey Board",
+        purpose="Sets the community safety strategy.",
+    )
+    BodyFactory(
+        partnership=partnership_a, name="Prevent Delivery Group", kind="sub_group", parent=board
+    )
+    police = OrganisationFactory(
+        partnership=partnership_a,
+        name="Metropolitan Police Service",
+        sector="police",
+        is_responsible_authority=True,
+    )
+    commander = PostFactory(
+        partnership=partnership_a, organisation=police, title="Borough Commander"
+    )
+    MembershipFactory(
+        partnership=partnership_a,
+        body=board,
+        organisation=police,
+        post=commander,
+        person=PersonFactory(partnership=partnership_a),
+        role="co_chair",
+        start_date=datetime.date(2024, 4, 1),
+    )
+    MembershipFactory(
+        partnership=partnership_a,
+        body=board,
+        status_note="Interim",
+        start_date=datetime.date(2024, 4, 1),
+    )
     TermsOfReferenceFactory(partnership=partnership_a, body=board)
     return board
 

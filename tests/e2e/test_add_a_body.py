@@ -24,7 +24,7 @@ def test_the_manager_signs_in_and_adds_a_body_after_fixing_an_error(
     expect(summary).to_be_visible()
     expect(summary).to_contain_text("There is a problem")
     expect(summary).to_be_focused()  # GOV.UK Frontend moves focus to the summary
-    summary.get_by_role("link", name="This field is required.").click()
+    summary.get_by_role("link", name="Enter the name").click()
     expect(page.locator("#id_name")).to_be_focused()
 
     page.locator("#id_name").fill("Performance Monitoring Group")

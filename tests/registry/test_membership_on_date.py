@@ -27,37 +27,51 @@ def board(partnership_a):
 
 @pytest.fixture
 def old_commander(partnership_a):
-    return PersonFactory(partnership=partnership_a, title="Ch Supt", given_name="Diane",
-                         family_name="Marsh")
+    return PersonFactory(
+        partnership=partnership_a, title="Ch Supt", given_name="Diane", family_name="Marsh"
+    )
 
 
 @pytest.fixture
 def new_commander(partnership_a):
-    return PersonFactory(partnership=partnership_a, title="Ch Supt", given_name="Owen",
-                         family_name="Adeyemi")
+    return PersonFactory(
+        partnership=partnership_a, title="Ch Supt", given_name="Owen", family_name="Adeyemi"
+    )
 
 
 @pytest.fixture
 def commander_seat(partnership_a, board, old_commander):
-    police = OrganisationFactory(partnership=partnership_a, name="Metropolitan Police Service",
-                                 sector=Sector.POLICE, is_responsible_authority=True)
+    police = OrganisationFactory(
+        partnership=partnership_a,
+        name="Metropolitan Police Service",
+        sector=Sector.POLICE,
+        is_responsible_authority=True,
+    )
     post = PostFactory(partnership=partnership_a, organisation=police, title="Borough Commander")
-    return MembershipFactory(partnership=partnership_a, body=board, person=old_commander,
-                             organisation=police, post=post, role=BodyRole.CO_CHAIR,
-                             start_date=STARTED)
+    return MembershipFactory(
+        partnership=partnership_a,
+        body=board,
+        person=old_commander,
+        organisation=police,
+        post=post,
+        role=BodyRole.CO_CHAIR,
+        start_date=STARTED,
+    )
 
 
 @pytest.fixture
 def cabinet_member_seat(partnership_a, board):
-    return MembershipFactory(partnership=partnership_a, body=board, role=BodyRole.CO_CHAIR,
-                             start_date=STARTED)
+    return MembershipFactory(
+        partnership=partnership_a, body=board, role=BodyRole.CO_CHAIR, start_date=STARTED
+    )
 
 
 @pytest.fixture
 def changed(commander_seat, cabinet_member_seat, new_commander):
     """The Borough Commander changes on 9 April 2018; returns the new seat."""
-    return membership_change_holder(membership=commander_seat, person=new_commander,
-                                    on=CHANGED, by=None)
+    return membership_change_holder(
+        membership=commander_seat, person=new_commander, on=CHANGED, by=None
+    )
 
 
 def _holders(board, day):
@@ -71,8 +85,7 @@ def test_membership_before_on_and_after_the_change(
 
     assert _holders(board, day_before) == {old_commander, cabinet_member_seat.person}
     assert _holders(board, CHANGED) == {new_commander, cabinet_member_seat.person}
-    assert _holders(board, datetime.date(2026, 1, 1)) == {new_commander,
-                                                          cabinet_member_seat.person}
+    assert _holders(board, datetime.date(2026, 1, 1)) == {new_commander, cabinet_member_seat.person}
     assert _holders(board, STARTED - datetime.timedelta(days=1)) == set()
 
 
@@ -124,8 +137,9 @@ def test_a_change_after_the_seat_ended_is_refused(commander_seat, new_commander,
     commander_seat.refresh_from_db()
 
     with pytest.raises(BusinessRuleError, match="already ended"):
-        membership_change_holder(membership=commander_seat, person=new_commander,
-                                 on=datetime.date(2019, 1, 1), by=None)
+        membership_change_holder(
+            membership=commander_seat, person=new_commander, on=datetime.date(2019, 1, 1), by=None
+        )
 
 
 def test_an_ended_seat_cannot_be_handed_on_again_the_day_after_it_ended(
@@ -134,8 +148,9 @@ def test_an_ended_seat_cannot_be_handed_on_again_the_day_after_it_ended(
     commander_seat.refresh_from_db()
 
     with pytest.raises(BusinessRuleError, match="already ended"):
-        membership_change_holder(membership=commander_seat, person=new_commander, on=CHANGED,
-                                 by=None)
+        membership_change_holder(
+            membership=commander_seat, person=new_commander, on=CHANGED, by=None
+        )
 
     holders = body_membership_on(body=commander_seat.body, on=CHANGED)
     assert [m.person for m in holders if m.post_id == commander_seat.post_id] == [new_commander]

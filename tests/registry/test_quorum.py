@@ -22,7 +22,8 @@ def board(partnership_a):
 def terms(partnership_a, board):
     """The July 2015 terms: one co-chair plus local authority, health and police; subs vote."""
     return TermsOfReferenceFactory(
-        partnership=partnership_a, body=board,
+        partnership=partnership_a,
+        body=board,
         quorum_sectors=[Sector.LOCAL_AUTHORITY, Sector.HEALTH, Sector.POLICE],
         substitutes_may_vote=True,
     )
@@ -34,24 +35,28 @@ def seat(partnership_a, board):
 
     def _seat(org_name, sector, given_name, family_name, **fields):
         org = OrganisationFactory(partnership=partnership_a, name=org_name, sector=sector)
-        person = PersonFactory(partnership=partnership_a, given_name=given_name,
-                               family_name=family_name)
-        return MembershipFactory(partnership=partnership_a, body=board, organisation=org,
-                                 person=person, **fields)
+        person = PersonFactory(
+            partnership=partnership_a, given_name=given_name, family_name=family_name
+        )
+        return MembershipFactory(
+            partnership=partnership_a, body=board, organisation=org, person=person, **fields
+        )
 
     return _seat
 
 
 @pytest.fixture
 def cabinet_member(seat):
-    return seat("Haringey Council", Sector.LOCAL_AUTHORITY, "Amara", "Okafor",
-                role=BodyRole.CO_CHAIR)
+    return seat(
+        "Haringey Council", Sector.LOCAL_AUTHORITY, "Amara", "Okafor", role=BodyRole.CO_CHAIR
+    )
 
 
 @pytest.fixture
 def borough_commander(seat):
-    return seat("Metropolitan Police Service", Sector.POLICE, "Owen", "Adeyemi",
-                role=BodyRole.CO_CHAIR)
+    return seat(
+        "Metropolitan Police Service", Sector.POLICE, "Owen", "Adeyemi", role=BodyRole.CO_CHAIR
+    )
 
 
 @pytest.fixture
@@ -71,8 +76,9 @@ def present(*memberships):
 def test_a_co_chair_with_council_health_and_police_is_quorate(
     terms, cabinet_member, borough_commander, ccg_director
 ):
-    result = quorum_check(terms=terms, attendance=present(cabinet_member, borough_commander,
-                                                          ccg_director))
+    result = quorum_check(
+        terms=terms, attendance=present(cabinet_member, borough_commander, ccg_director)
+    )
     assert result.is_quorate
     assert result.missing == []
     assert str(result) == "The meeting is quorate."
@@ -89,8 +95,9 @@ def test_one_co_chair_is_enough(terms, seat, cabinet_member, ccg_director):
 def test_chair_who_sent_a_deputy_with_no_other_chair_present_is_inquorate(
     terms, seat, borough_commander, ccg_director
 ):
-    chair = seat("Haringey Council", Sector.LOCAL_AUTHORITY, "Raymond", "Fenwick",
-                 role=BodyRole.CHAIR)
+    chair = seat(
+        "Haringey Council", Sector.LOCAL_AUTHORITY, "Raymond", "Fenwick", role=BodyRole.CHAIR
+    )
     attendance = [
         Attendance(membership=chair, substitute_name="Cllr Tom Whitlock"),
         Attendance(membership=borough_commander, substitute_name="Det Ch Supt Des Fahy"),
@@ -122,8 +129,9 @@ def test_a_co_chair_present_covers_the_other_co_chair_sending_a_deputy(
 def test_missing_health_is_inquorate_and_says_so(
     terms, cabinet_member, borough_commander, fire_commander
 ):
-    result = quorum_check(terms=terms, attendance=present(cabinet_member, borough_commander,
-                                                          fire_commander))
+    result = quorum_check(
+        terms=terms, attendance=present(cabinet_member, borough_commander, fire_commander)
+    )
 
     assert not result.is_quorate
     assert result.missing == ["no voting representative of health"]
@@ -155,25 +163,43 @@ def test_when_substitutes_may_not_vote_a_substitute_does_not_count(
     assert result.missing == ["no voting representative of health"]
 
 
-def test_an_ex_officio_health_adviser_does_not_count(terms, seat, cabinet_member,
-                                                       borough_commander):
-    adviser = seat("Barnet, Enfield and Haringey Mental Health NHS Trust", Sector.HEALTH,
-                   "Rahul", "Mistry", category=MembershipCategory.EX_OFFICIO)
+def test_an_ex_officio_health_adviser_does_not_count(
+    terms, seat, cabinet_member, borough_commander
+):
+    adviser = seat(
+        "Barnet, Enfield and Haringey Mental Health NHS Trust",
+        Sector.HEALTH,
+        "Rahul",
+        "Mistry",
+        category=MembershipCategory.EX_OFFICIO,
+    )
 
-    result = quorum_check(terms=terms, attendance=present(cabinet_member, borough_commander,
-                                                          adviser))
+    result = quorum_check(
+        terms=terms, attendance=present(cabinet_member, borough_commander, adviser)
+    )
 
     assert not adviser.is_voting
     assert result.missing == ["no voting representative of health"]
 
 
-def test_voting_override_decides_whether_a_rep_counts(terms, seat, cabinet_member,
-                                                       borough_commander):
-    voting_adviser = seat("Barnet, Enfield and Haringey Mental Health NHS Trust", Sector.HEALTH,
-                          "Rahul", "Mistry", category=MembershipCategory.EX_OFFICIO,
-                          voting_override=True)
-    non_voting_statutory = seat("Haringey Clinical Commissioning Group", Sector.HEALTH,
-                                "Fiona", "Delaney", voting_override=False)
+def test_voting_override_decides_whether_a_rep_counts(
+    terms, seat, cabinet_member, borough_commander
+):
+    voting_adviser = seat(
+        "Barnet, Enfield and Haringey Mental Health NHS Trust",
+        Sector.HEALTH,
+        "Rahul",
+        "Mistry",
+        category=MembershipCategory.EX_OFFICIO,
+        voting_override=True,
+    )
+    non_voting_statutory = seat(
+        "Haringey Clinical Commissioning Group",
+        Sector.HEALTH,
+        "Fiona",
+        "Delaney",
+        voting_override=False,
+    )
 
     with_voter = present(cabinet_member, borough_commander, voting_adviser)
     with_non_voter = present(cabinet_member, borough_commander, non_voting_statutory)

@@ -120,33 +120,58 @@ def form_data(response) -> dict:
 def valid_add_data(kind: str, partnership) -> dict:
     """What the manager types into each add form, with the related records it needs."""
     if kind == "body":
-        return {"name": "Performance Monitoring Group", "kind": "sub_group",
-                "parent": BodyFactory(partnership=partnership, name="Safer Haringey Board").pk,
-                "purpose": "Monitors performance against the plan."}
+        return {
+            "name": "Performance Monitoring Group",
+            "kind": "sub_group",
+            "parent": BodyFactory(partnership=partnership, name="Safer Haringey Board").pk,
+            "purpose": "Monitors performance against the plan.",
+        }
     if kind == "organisation":
-        return {"name": "Metropolitan Police Service", "short_name": "MPS", "sector": "police",
-                "is_responsible_authority": "on", "website": "https://www.met.police.uk/"}
+        return {
+            "name": "Metropolitan Police Service",
+            "short_name": "MPS",
+            "sector": "police",
+            "is_responsible_authority": "on",
+            "website": "https://www.met.police.uk/",
+        }
     if kind == "person":
-        return {"title": "Ch Supt", "given_name": "Amara", "family_name": "Okafor",
-                "email": "amara.okafor@example.org", "phone": "020 7946 0000"}
+        return {
+            "title": "Ch Supt",
+            "given_name": "Amara",
+            "family_name": "Okafor",
+            "email": "amara.okafor@example.org",
+            "phone": "020 7946 0000",
+        }
     if kind == "post":
-        return {"organisation": OrganisationFactory(partnership=partnership).pk,
-                "title": "Borough Commander"}
+        return {
+            "organisation": OrganisationFactory(partnership=partnership).pk,
+            "title": "Borough Commander",
+        }
     if kind == "membership":
         police = OrganisationFactory(partnership=partnership, sector="police")
-        return {"body": BodyFactory(partnership=partnership).pk,
-                "person": PersonFactory(partnership=partnership).pk,
-                "organisation": police.pk,
-                "post": PostFactory(partnership=partnership, organisation=police).pk,
-                "category": "statutory", "role": "co_chair", "voting_override": "",
-                **date_parts("start_date", 1, 4, 2025)}
+        return {
+            "body": BodyFactory(partnership=partnership).pk,
+            "person": PersonFactory(partnership=partnership).pk,
+            "organisation": police.pk,
+            "post": PostFactory(partnership=partnership, organisation=police).pk,
+            "category": "statutory",
+            "role": "co_chair",
+            "voting_override": "",
+            **date_parts("start_date", 1, 4, 2025),
+        }
     if kind == "terms":
-        return {"body": BodyFactory(partnership=partnership).pk, "version_label": "v3",
-                **date_parts("effective_date", 1, 7, 2025),
-                **date_parts("review_date", 1, 7, 2026),
-                "min_meetings_per_year": "4", "quorum_requires_chair": "on",
-                "quorum_sectors": ["police", "health"], "circulation_working_days": "5",
-                "absence_limit": "3", "substitutes_may_vote": "on"}
+        return {
+            "body": BodyFactory(partnership=partnership).pk,
+            "version_label": "v3",
+            **date_parts("effective_date", 1, 7, 2025),
+            **date_parts("review_date", 1, 7, 2026),
+            "min_meetings_per_year": "4",
+            "quorum_requires_chair": "on",
+            "quorum_sectors": ["police", "health"],
+            "circulation_working_days": "5",
+            "absence_limit": "3",
+            "substitutes_may_vote": "on",
+        }
     raise AssertionError(kind)
 
 
@@ -210,8 +235,9 @@ def test_an_added_membership_keeps_every_answer(partnership_a, manager_a_client)
 
 
 def test_added_terms_of_reference_keep_their_quorum_sectors(partnership_a, manager_a_client):
-    manager_a_client.post(page("terms", "add", partnership_a),
-                          valid_add_data("terms", partnership_a))
+    manager_a_client.post(
+        page("terms", "add", partnership_a), valid_add_data("terms", partnership_a)
+    )
 
     terms = TermsOfReference.objects.get()
     assert terms.quorum_sectors == ["police", "health"]
@@ -250,9 +276,13 @@ def test_the_manager_edits_every_record_type_through_its_form(
 def test_editing_a_membership_without_changes_keeps_its_dates_and_voting(
     partnership_a, manager_a_client
 ):
-    seat = MembershipFactory(partnership=partnership_a, category="ex_officio",
-                             voting_override=True, start_date=datetime.date(2023, 5, 9),
-                             end_date=datetime.date(2025, 3, 31))
+    seat = MembershipFactory(
+        partnership=partnership_a,
+        category="ex_officio",
+        voting_override=True,
+        start_date=datetime.date(2023, 5, 9),
+        end_date=datetime.date(2025, 3, 31),
+    )
     edit_url = page("membership", "edit", partnership_a, seat)
 
     manager_a_client.post(edit_url, form_data(manager_a_client.get(edit_url)))
@@ -271,10 +301,18 @@ BAD_INPUT = [
     ("organisation", {"website": "met police"}, "id_website", "Enter a valid URL."),
     ("person", {"email": "not an address"}, "id_email", "Enter a valid email address."),
     ("post", {"title": ""}, "id_title", "Enter the title"),
-    ("membership", date_parts("start_date", "", "", ""), "id_start_date_day",
-     "Enter the start date"),
-    ("terms", {"min_meetings_per_year": "four"}, "id_min_meetings_per_year",
-     "Enter the minimum meetings a year as a whole number, like 4"),
+    (
+        "membership",
+        date_parts("start_date", "", "", ""),
+        "id_start_date_day",
+        "Enter the start date",
+    ),
+    (
+        "terms",
+        {"min_meetings_per_year": "four"},
+        "id_min_meetings_per_year",
+        "Enter the minimum meetings a year as a whole number, like 4",
+    ),
 ]
 
 
@@ -309,19 +347,25 @@ def test_bad_input_on_an_edit_form_is_explained_and_the_record_is_unchanged(
     assert str(unchanged) == str(record)
 
 
-@pytest.mark.parametrize(("kind", "date_field"), [
-    ("membership", "start_date"),
-    ("membership", "end_date"),
-    ("terms", "effective_date"),
-    ("terms", "review_date"),
-])
+@pytest.mark.parametrize(
+    ("kind", "date_field"),
+    [
+        ("membership", "start_date"),
+        ("membership", "end_date"),
+        ("terms", "effective_date"),
+        ("terms", "review_date"),
+    ],
+)
 def test_an_impossible_date_is_refused(kind, date_field, partnership_a, manager_a_client):
     data = {**valid_add_data(kind, partnership_a), **date_parts(date_field, 31, 2, 2026)}
 
     response = manager_a_client.post(page(kind, "add", partnership_a), data)
 
-    assert_error_summary(response, field_id=f"id_{date_field}_day",
-                         message="Enter a real date, for example 27 3 2026")
+    assert_error_summary(
+        response,
+        field_id=f"id_{date_field}_day",
+        message="Enter a real date, for example 27 3 2026",
+    )
     html = response.content.decode()
     for part, typed in (("day", "31"), ("month", "2"), ("year", "2026")):
         assert f'name="{date_field}_{part}" value="{typed}"' in html, "shown back as typed"
@@ -329,34 +373,47 @@ def test_an_impossible_date_is_refused(kind, date_field, partnership_a, manager_
 
 
 def test_a_membership_cannot_end_before_it_starts(partnership_a, manager_a_client):
-    data = {**valid_add_data("membership", partnership_a),
-            **date_parts("start_date", 1, 4, 2025), **date_parts("end_date", 31, 3, 2025)}
+    data = {
+        **valid_add_data("membership", partnership_a),
+        **date_parts("start_date", 1, 4, 2025),
+        **date_parts("end_date", 31, 3, 2025),
+    }
 
     response = manager_a_client.post(page("membership", "add", partnership_a), data)
 
-    assert_error_summary(response, field_id="id_end_date_day",
-                         message="The end date must be on or after the start date.")
+    assert_error_summary(
+        response,
+        field_id="id_end_date_day",
+        message="The end date must be on or after the start date.",
+    )
     assert not Membership.objects.exists()
 
 
 def test_terms_of_reference_cannot_be_reviewed_before_they_take_effect(
     partnership_a, manager_a_client
 ):
-    data = {**valid_add_data("terms", partnership_a),
-            **date_parts("effective_date", 1, 7, 2025), **date_parts("review_date", 1, 6, 2025)}
+    data = {
+        **valid_add_data("terms", partnership_a),
+        **date_parts("effective_date", 1, 7, 2025),
+        **date_parts("review_date", 1, 6, 2025),
+    }
 
     response = manager_a_client.post(page("terms", "add", partnership_a), data)
 
-    assert_error_summary(response, field_id="id_review_date_day",
-                         message="The review date must be after the effective date.")
+    assert_error_summary(
+        response,
+        field_id="id_review_date_day",
+        message="The review date must be after the effective date.",
+    )
     assert not TermsOfReference.objects.exists()
 
 
 def test_a_second_body_with_the_same_name_is_refused(partnership_a, manager_a_client):
     BodyFactory(partnership=partnership_a, name="Safer Haringey Board")
 
-    response = manager_a_client.post(page("body", "add", partnership_a),
-                                     {"name": "Safer Haringey Board", "kind": "board"})
+    response = manager_a_client.post(
+        page("body", "add", partnership_a), {"name": "Safer Haringey Board", "kind": "board"}
+    )
 
     assert response.status_code == 200
     assert "There is a problem" in response.content.decode()
@@ -388,7 +445,9 @@ def test_a_record_of_another_partnership_cannot_be_chosen(
 
     response = manager_a_client.post(page(kind, "add", partnership_a), data)
 
-    assert_error_summary(response, field_id=field_id, message="from the list: the one sent is not one of the choices")
+    assert_error_summary(
+        response, field_id=field_id, message="from the list: the one sent is not one of the choices"
+    )
     assert str(theirs) not in response.content.decode()
     assert MODELS[kind].objects.count() == before
 
@@ -403,7 +462,11 @@ def test_a_post_cannot_be_moved_to_another_partnerships_organisation(
 
     response = manager_a_client.post(edit_url, data)
 
-    assert_error_summary(response, field_id="id_organisation", message="from the list: the one sent is not one of the choices")
+    assert_error_summary(
+        response,
+        field_id="id_organisation",
+        message="from the list: the one sent is not one of the choices",
+    )
     post.refresh_from_db()
     assert post.organisation.partnership == partnership_a
 
@@ -458,19 +521,26 @@ def test_a_viewer_reads_records_but_may_not_add_or_edit(kind, partnership_a, vie
 
 def test_a_viewer_may_not_change_who_holds_a_seat(partnership_a, viewer_a_client):
     seat = MembershipFactory(partnership=partnership_a)
-    url = reverse("registry:membership-change-holder",
-                  kwargs={"partnership": partnership_a.slug, "pk": seat.pk})
+    url = reverse(
+        "registry:membership-change-holder",
+        kwargs={"partnership": partnership_a.slug, "pk": seat.pk},
+    )
 
     assert viewer_a_client.get(url).status_code == 403
-    assert "Change who holds this seat" not in viewer_a_client.get(
-        page("membership", "detail", partnership_a, seat)).content.decode()
+    assert (
+        "Change who holds this seat"
+        not in viewer_a_client.get(
+            page("membership", "detail", partnership_a, seat)
+        ).content.decode()
+    )
 
 
 def test_a_clerk_may_add_records_too(partnership_a, clerk_a, client):
     client.force_login(clerk_a)
 
-    response = client.post(page("body", "add", partnership_a),
-                           {"name": "Prevent Delivery Group", "kind": "sub_group"})
+    response = client.post(
+        page("body", "add", partnership_a), {"name": "Prevent Delivery Group", "kind": "sub_group"}
+    )
 
     assert response.status_code == 302
     assert Body.objects.filter(name="Prevent Delivery Group").exists()
@@ -481,22 +551,25 @@ def test_a_clerk_may_add_records_too(partnership_a, clerk_a, client):
 
 @pytest.fixture
 def borough_commanders_seat(partnership_a):
-    police = OrganisationFactory(partnership=partnership_a, name="Metropolitan Police Service",
-                                 sector="police")
+    police = OrganisationFactory(
+        partnership=partnership_a, name="Metropolitan Police Service", sector="police"
+    )
     return MembershipFactory(
         partnership=partnership_a,
         body=BodyFactory(partnership=partnership_a, name="Safer Haringey Board"),
         organisation=police,
-        post=PostFactory(partnership=partnership_a, organisation=police,
-                         title="Borough Commander"),
+        post=PostFactory(partnership=partnership_a, organisation=police, title="Borough Commander"),
         person=PersonFactory(partnership=partnership_a, given_name="Helen", family_name="Ward"),
-        role="co_chair", start_date=datetime.date(2023, 1, 9),
+        role="co_chair",
+        start_date=datetime.date(2023, 1, 9),
     )
 
 
 def change_holder_url(seat) -> str:
-    return reverse("registry:membership-change-holder",
-                   kwargs={"partnership": seat.partnership.slug, "pk": seat.pk})
+    return reverse(
+        "registry:membership-change-holder",
+        kwargs={"partnership": seat.partnership.slug, "pk": seat.pk},
+    )
 
 
 def test_changing_who_holds_a_seat_ends_one_membership_and_starts_another(
@@ -516,7 +589,11 @@ def test_changing_who_holds_a_seat_ends_one_membership_and_starts_another(
     assert response.redirect_chain[-1][0] == page("membership", "detail", partnership_a, new)
     assert (new.start_date, new.end_date) == (datetime.date(2025, 6, 2), None)
     assert (new.body, new.organisation, new.post, new.role) == (
-        seat.body, seat.organisation, seat.post, seat.role)
+        seat.body,
+        seat.organisation,
+        seat.post,
+        seat.role,
+    )
     assert new.status_note == "Interim"
     body_url = page("body", "detail", partnership_a, seat.body)
     before = manager_a_client.get(body_url, date_parts("on", 1, 6, 2025)).content.decode()
@@ -534,8 +611,11 @@ def test_a_seat_cannot_change_hands_before_its_holder_started(
 
     response = manager_a_client.post(change_holder_url(seat), data)
 
-    assert_error_summary(response, field_id="id_on_day",
-                         message="The change must be after the current holder started")
+    assert_error_summary(
+        response,
+        field_id="id_on_day",
+        message="The change must be after the current holder started",
+    )
     assert Membership.objects.count() == 1
     seat.refresh_from_db()
     assert seat.end_date is None
@@ -545,13 +625,16 @@ def test_a_seat_change_with_an_impossible_date_is_refused(
     partnership_a, manager_a_client, borough_commanders_seat
 ):
     seat = borough_commanders_seat
-    data = {**form_data(manager_a_client.get(change_holder_url(seat))),
-            **date_parts("on", 31, 2, 2026)}
+    data = {
+        **form_data(manager_a_client.get(change_holder_url(seat))),
+        **date_parts("on", 31, 2, 2026),
+    }
 
     response = manager_a_client.post(change_holder_url(seat), data)
 
-    assert_error_summary(response, field_id="id_on_day",
-                         message="Enter a real date, for example 27 3 2026")
+    assert_error_summary(
+        response, field_id="id_on_day", message="Enter a real date, for example 27 3 2026"
+    )
     assert Membership.objects.count() == 1
 
 
@@ -560,26 +643,33 @@ def test_a_seat_cannot_pass_to_another_partnerships_person(
 ):
     seat = borough_commanders_seat
     theirs = PersonFactory(partnership=partnership_b)
-    data = {**form_data(manager_a_client.get(change_holder_url(seat))), "person": theirs.pk,
-            **date_parts("on", 2, 6, 2025)}
+    data = {
+        **form_data(manager_a_client.get(change_holder_url(seat))),
+        "person": theirs.pk,
+        **date_parts("on", 2, 6, 2025),
+    }
 
     response = manager_a_client.post(change_holder_url(seat), data)
 
-    assert_error_summary(response, field_id="id_person", message="from the list: the one sent is not one of the choices")
+    assert_error_summary(
+        response,
+        field_id="id_person",
+        message="from the list: the one sent is not one of the choices",
+    )
     assert Membership.objects.count() == 1
 
 
-def test_a_stale_seat_change_is_refused(
-    partnership_a, manager_a_client, borough_commanders_seat
-):
+def test_a_stale_seat_change_is_refused(partnership_a, manager_a_client, borough_commanders_seat):
     seat = borough_commanders_seat
     stale = form_data(manager_a_client.get(change_holder_url(seat)))
     edit_url = page("membership", "edit", partnership_a, seat)
-    manager_a_client.post(edit_url, {**form_data(manager_a_client.get(edit_url)),
-                                     "status_note": "On secondment"})
+    manager_a_client.post(
+        edit_url, {**form_data(manager_a_client.get(edit_url)), "status_note": "On secondment"}
+    )
 
-    response = manager_a_client.post(change_holder_url(seat),
-                                     {**stale, **date_parts("on", 2, 6, 2025)})
+    response = manager_a_client.post(
+        change_holder_url(seat), {**stale, **date_parts("on", 2, 6, 2025)}
+    )
 
     assert "changed by someone else" in response.content.decode()
     assert Membership.objects.count() == 1

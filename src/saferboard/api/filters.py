@@ -8,7 +8,7 @@ import datetime
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from saferboard.registry.models import (
     Body,
@@ -22,6 +22,7 @@ from saferboard.registry.models import (
     Sector,
     TermsOfReference,
 )
+from saferboard.registry.selectors import membership_held_on
 
 
 class IdFilter(django_filters.NumberFilter):
@@ -82,21 +83,19 @@ class MembershipFilter(TenantFilterSet):
     category = django_filters.ChoiceFilter(choices=MembershipCategory.choices)
     role = django_filters.ChoiceFilter(choices=BodyRole.choices)
     on = django_filters.DateFilter(
-        method="filter_on", label="Only seats held on this date (YYYY-MM-DD)",
+        method="filter_on",
+        label="Only seats held on this date (YYYY-MM-DD)",
         input_formats=["%Y-%m-%d"],
     )
 
     class Meta:
         model = Membership
-        fields = ["partnership", "body", "organisation", "person", "post", "category", "role",
-                  "on"]
+        fields = ["partnership", "body", "organisation", "person", "post", "category", "role", "on"]
 
-    def filter_on(self, queryset: QuerySet[Membership], name: str,
-                  value: datetime.date) -> QuerySet[Membership]:
-        # The same rule as registry.selectors.body_membership_on: started by then, not yet ended.
-        return queryset.filter(start_date__lte=value).filter(
-            Q(end_date__isnull=True) | Q(end_date__gte=value)
-        )
+    def filter_on(
+        self, queryset: QuerySet[Membership], name: str, value: datetime.date
+    ) -> QuerySet[Membership]:
+        return queryset.filter(membership_held_on(value))
 
 
 class TermsOfReferenceFilter(TenantFilterSet):

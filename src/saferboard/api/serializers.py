@@ -84,7 +84,8 @@ class TenantSerializer(serializers.ModelSerializer):
 
     partnership = EditablePartnershipField()
     version = serializers.IntegerField(
-        required=False, min_value=1,
+        required=False,
+        min_value=1,
         help_text="Increases by one on every save. Send the version you last read when "
         "updating: if someone has saved since, the update is refused with 409 Conflict.",
     )
@@ -102,8 +103,7 @@ class TenantSerializer(serializers.ModelSerializer):
         if self.instance is not None:
             if partnership is not None and partnership != self.instance.partnership:
                 errors["partnership"] = (
-                    "A record cannot move to another partnership. Add a new record there "
-                    "instead."
+                    "A record cannot move to another partnership. Add a new record there instead."
                 )
             partnership = self.instance.partnership
         for name, value in attrs.items():
@@ -115,8 +115,12 @@ class TenantSerializer(serializers.ModelSerializer):
                         f"Choose a {noun} of the partnership “{partnership.slug}”, the same "
                         f"partnership as this record; {noun} {record.pk} belongs to another."
                     )
-                if (self.instance is not None and isinstance(record, type(self.instance))
-                        and record.pk == self.instance.pk and name != "partnership"):
+                if (
+                    self.instance is not None
+                    and isinstance(record, type(self.instance))
+                    and record.pk == self.instance.pk
+                    and name != "partnership"
+                ):
                     errors[name] = f"A {record._meta.verbose_name} cannot refer to itself."
         if errors:
             raise serializers.ValidationError(errors)
@@ -128,9 +132,17 @@ class PartnershipSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Partnership
-        fields = ["slug", "name", "short_name", "area_description", "local_authority_codes",
-                  "police_force_names", "publishes_public_pages", "minute_number_prefix",
-                  "roles"]
+        fields = [
+            "slug",
+            "name",
+            "short_name",
+            "area_description",
+            "local_authority_codes",
+            "police_force_names",
+            "publishes_public_pages",
+            "minute_number_prefix",
+            "roles",
+        ]
         read_only_fields = fields
 
     def get_roles(self, partnership: Partnership) -> list[str]:
@@ -142,28 +154,56 @@ _TIMESTAMPS = ["version", "created_at", "updated_at"]
 
 class BodySerializer(TenantSerializer):
     aliases = serializers.ListField(
-        child=serializers.CharField(max_length=200), required=False,
+        child=serializers.CharField(max_length=200),
+        required=False,
         help_text="Other names the body is known by in papers.",
     )
 
     class Meta(TenantSerializer.Meta):
         model = Body
-        fields = ["id", "partnership", "name", "short_name", "aliases", "kind", "parent",
-                  "reports_to", "purpose", "is_case_panel", *_TIMESTAMPS]
+        fields = [
+            "id",
+            "partnership",
+            "name",
+            "short_name",
+            "aliases",
+            "kind",
+            "parent",
+            "reports_to",
+            "purpose",
+            "is_case_panel",
+            *_TIMESTAMPS,
+        ]
 
 
 class OrganisationSerializer(TenantSerializer):
     class Meta(TenantSerializer.Meta):
         model = Organisation
-        fields = ["id", "partnership", "name", "short_name", "sector",
-                  "is_responsible_authority", "website", *_TIMESTAMPS]
+        fields = [
+            "id",
+            "partnership",
+            "name",
+            "short_name",
+            "sector",
+            "is_responsible_authority",
+            "website",
+            *_TIMESTAMPS,
+        ]
 
 
 class PersonSerializer(TenantSerializer):
     class Meta(TenantSerializer.Meta):
         model = Person
-        fields = ["id", "partnership", "title", "given_name", "family_name", "email", "phone",
-                  *_TIMESTAMPS]
+        fields = [
+            "id",
+            "partnership",
+            "title",
+            "given_name",
+            "family_name",
+            "email",
+            "phone",
+            *_TIMESTAMPS,
+        ]
 
 
 class PostSerializer(TenantSerializer):
@@ -180,23 +220,51 @@ class MembershipSerializer(TenantSerializer):
 
     class Meta(TenantSerializer.Meta):
         model = Membership
-        fields = ["id", "partnership", "body", "person", "organisation", "post", "category",
-                  "role", "voting_override", "is_voting", "deputy_of", "start_date", "end_date",
-                  "status_note", *_TIMESTAMPS]
+        fields = [
+            "id",
+            "partnership",
+            "body",
+            "person",
+            "organisation",
+            "post",
+            "category",
+            "role",
+            "voting_override",
+            "is_voting",
+            "deputy_of",
+            "start_date",
+            "end_date",
+            "status_note",
+            *_TIMESTAMPS,
+        ]
 
 
 class TermsOfReferenceSerializer(TenantSerializer):
     quorum_sectors = serializers.ListField(
-        child=serializers.ChoiceField(choices=Sector.choices), required=False,
+        child=serializers.ChoiceField(choices=Sector.choices),
+        required=False,
         help_text="Sectors that must each have a voting representative present.",
     )
 
     class Meta(TenantSerializer.Meta):
         model = TermsOfReference
-        fields = ["id", "partnership", "body", "version_label", "effective_date", "review_date",
-                  "document", "min_meetings_per_year", "quorum_requires_chair", "quorum_sectors",
-                  "circulation_working_days", "absence_limit", "substitutes_may_vote",
-                  "voting_rules", *_TIMESTAMPS]
+        fields = [
+            "id",
+            "partnership",
+            "body",
+            "version_label",
+            "effective_date",
+            "review_date",
+            "document",
+            "min_meetings_per_year",
+            "quorum_requires_chair",
+            "quorum_sectors",
+            "circulation_working_days",
+            "absence_limit",
+            "substitutes_may_vote",
+            "voting_rules",
+            *_TIMESTAMPS,
+        ]
         # Documents are uploaded on the web page, where their type and size are checked.
         read_only_fields = [*TenantSerializer.Meta.read_only_fields, "document"]
 

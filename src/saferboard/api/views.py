@@ -68,14 +68,22 @@ _COMMON_ERRORS = {
     404: OpenApiResponse(_ERROR, description="No such record in your partnerships."),
 }
 _WRITE_ERRORS = {
-    400: OpenApiResponse(OpenApiTypes.OBJECT, description="Invalid data: each key names a "
-                         "field (or non_field_errors) and lists what is wrong."),
-    403: OpenApiResponse(_ERROR, description="Your role in the record's partnership does not "
-                         "allow changes to the registry."),
+    400: OpenApiResponse(
+        OpenApiTypes.OBJECT,
+        description="Invalid data: each key names a "
+        "field (or non_field_errors) and lists what is wrong.",
+    ),
+    403: OpenApiResponse(
+        _ERROR,
+        description="Your role in the record's partnership does not allow changes to the registry.",
+    ),
 }
 _CONFLICT = {
-    409: OpenApiResponse(_ERROR, description="The version sent is stale: someone saved the "
-                         "record since. Nothing was changed."),
+    409: OpenApiResponse(
+        _ERROR,
+        description="The version sent is stale: someone saved the "
+        "record since. Nothing was changed.",
+    ),
 }
 
 
@@ -83,10 +91,13 @@ def _documented(serializer_class, plural: str):
     """OpenAPI summaries and error responses for one registry resource."""
     noun = serializer_class.Meta.model._meta.verbose_name
     return extend_schema_view(
-        list=extend_schema(summary=f"List {plural} in your partnerships",
-                           responses={200: serializer_class(many=True), 401: _COMMON_ERRORS[401]}),
-        retrieve=extend_schema(summary=f"Read one {noun}",
-                               responses={200: serializer_class, **_COMMON_ERRORS}),
+        list=extend_schema(
+            summary=f"List {plural} in your partnerships",
+            responses={200: serializer_class(many=True), 401: _COMMON_ERRORS[401]},
+        ),
+        retrieve=extend_schema(
+            summary=f"Read one {noun}", responses={200: serializer_class, **_COMMON_ERRORS}
+        ),
         create=extend_schema(
             summary=f"Add a {noun}",
             responses={201: serializer_class, 401: _COMMON_ERRORS[401], 400: _WRITE_ERRORS[400]},
@@ -102,9 +113,13 @@ def _documented(serializer_class, plural: str):
     )
 
 
-class RegistryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                      mixins.CreateModelMixin, mixins.UpdateModelMixin,
-                      viewsets.GenericViewSet):
+class RegistryViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     """List, read, add and update one kind of registry record; there is no delete."""
 
     permission_classes = [IsAuthenticated, IsRegistryEditorOrReadOnly]
@@ -113,7 +128,8 @@ class RegistryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
 
     def get_queryset(self) -> QuerySet:
         return (
-            super().get_queryset()
+            super()
+            .get_queryset()
             .filter(partnership__in=partnership_list_for_user(user=self.request.user))
             .select_related(*self.select_related)
             .prefetch_related(*self.prefetch_related)
@@ -122,7 +138,8 @@ class RegistryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     @staticmethod
     def _split_many_to_many(model, data: dict) -> dict:
         return {
-            name: data.pop(name) for name in list(data)
+            name: data.pop(name)
+            for name in list(data)
             if isinstance(model._meta.get_field(name), models.ManyToManyField)
         }
 
@@ -133,8 +150,9 @@ class RegistryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         model = serializer.Meta.model
         many = self._split_many_to_many(model, data)
         with _errors_for_people(), transaction.atomic():
-            record = record_create(model=model, partnership=partnership,
-                                   by=self.request.user, **data)
+            record = record_create(
+                model=model, partnership=partnership, by=self.request.user, **data
+            )
             for name, values in many.items():
                 getattr(record, name).set(values)
         serializer.instance = record
@@ -147,13 +165,21 @@ class RegistryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         instance = serializer.instance
         try:
             with _errors_for_people(), transaction.atomic():
-                record = record_update(instance=instance, by=self.request.user,
-                                       expected_version=expected_version, **data)
+                record = record_update(
+                    instance=instance,
+                    by=self.request.user,
+                    expected_version=expected_version,
+                    **data,
+                )
                 for name, values in many.items():
                     getattr(record, name).set(values)
         except StaleEditError as error:
-            current = type(instance).objects.filter(pk=instance.pk).values_list(
-                "version", flat=True).first()
+            current = (
+                type(instance)
+                .objects.filter(pk=instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
             raise Conflict(
                 f"This {instance._meta.verbose_name} was changed by someone else after you "
                 f"read it: it is now at version {current}, and your copy was version "
@@ -164,12 +190,14 @@ class RegistryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List your partnerships",
-                       responses={200: api_serializers.PartnershipSerializer(many=True),
-                                  401: _COMMON_ERRORS[401]}),
-    retrieve=extend_schema(summary="Read one of your partnerships",
-                           responses={200: api_serializers.PartnershipSerializer,
-                                      **_COMMON_ERRORS}),
+    list=extend_schema(
+        summary="List your partnerships",
+        responses={200: api_serializers.PartnershipSerializer(many=True), 401: _COMMON_ERRORS[401]},
+    ),
+    retrieve=extend_schema(
+        summary="Read one of your partnerships",
+        responses={200: api_serializers.PartnershipSerializer, **_COMMON_ERRORS},
+    ),
 )
 class PartnershipViewSet(viewsets.ReadOnlyModelViewSet):
     """The partnerships the caller holds a role in, with those roles."""
@@ -183,8 +211,11 @@ class PartnershipViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self) -> QuerySet[Partnership]:
         return partnership_list_for_user(user=self.request.user).prefetch_related(
-            Prefetch("roles", queryset=PartnershipRole.objects.filter(user=self.request.user),
-                     to_attr="caller_roles")
+            Prefetch(
+                "roles",
+                queryset=PartnershipRole.objects.filter(user=self.request.user),
+                to_attr="caller_roles",
+            )
         )
 
 
@@ -246,8 +277,12 @@ class MembershipViewSet(RegistryViewSet):
     filterset_class = filters.MembershipFilter
     ordering_fields = ["start_date", "end_date", "category", "role", "created_at", "updated_at"]
     ordering = ["start_date", "id"]
-    search_fields = ["person__given_name", "person__family_name", "organisation__name",
-                     "body__name"]
+    search_fields = [
+        "person__given_name",
+        "person__family_name",
+        "organisation__name",
+        "body__name",
+    ]
 
 
 @_documented(api_serializers.TermsOfReferenceSerializer, "terms of reference")

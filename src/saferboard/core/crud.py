@@ -79,11 +79,13 @@ class RecordListView(RecordMixin, TemplateView):
                 cells.append(value() if callable(value) else value)
             rows.append({"object": obj, "url": self.url("detail", obj), "cells": cells})
         context.update(
-            page=page, rows=rows, headings=[h for h, _ in self.columns], query=query,
+            page=page,
+            rows=rows,
+            headings=[h for h, _ in self.columns],
+            query=query,
             searchable=bool(self.search_fields),
         )
         return context
-
 
     def decorate_page(self, objects: list) -> None:
         """Add per-row figures for one page of records (one query, not one per row)."""
@@ -101,7 +103,9 @@ class RecordDetailView(RecordMixin, TemplateView):
             value = getattr(obj, attribute)
             summary.append((label, value() if callable(value) else value))
         context.update(
-            object=obj, summary=summary, history=history_changes(obj),
+            object=obj,
+            summary=summary,
+            history=history_changes(obj),
             edit_url=self.url("edit", obj),
         )
         return context
@@ -146,14 +150,22 @@ class RecordFormView(RecordMixin, FormView):
                     fields.pop(name)  # no new upload: keep the current file
                 elif fields[name] is False:
                     fields[name] = ""  # "clear" was ticked
-        m2m = {k: fields.pop(k) for k in list(fields) if isinstance(
-            self.model._meta.get_field(k), models.ManyToManyField)}
+        m2m = {
+            k: fields.pop(k)
+            for k in list(fields)
+            if isinstance(self.model._meta.get_field(k), models.ManyToManyField)
+        }
         if self.object is None:
-            obj = record_create(model=self.model, partnership=self.partnership,
-                                by=self.request.user, **fields)
+            obj = record_create(
+                model=self.model, partnership=self.partnership, by=self.request.user, **fields
+            )
         else:
-            obj = record_update(instance=self.object, by=self.request.user,
-                                expected_version=form.cleaned_data.get("version"), **fields)
+            obj = record_update(
+                instance=self.object,
+                by=self.request.user,
+                expected_version=form.cleaned_data.get("version"),
+                **fields,
+            )
         for name, values in m2m.items():
             getattr(obj, name).set(values)
         return obj

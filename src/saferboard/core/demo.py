@@ -165,15 +165,20 @@ _HARINGEY_ORGS = (
 _HARINGEY_PEOPLE = (
     Individual("cllr_2012", "Cllr", "Raymond", "Fenwick", "lbh", "Cabinet Member for Communities"),
     Individual("cllr", "Cllr", "Amara", "Okafor", "lbh", "Cabinet Member for Communities"),
-    Individual("cllr_children", "Cllr", "Tom", "Whitlock", "lbh",
-               "Cabinet Member for Children, Education and Families"),
+    Individual(
+        "cllr_children",
+        "Cllr",
+        "Tom",
+        "Whitlock",
+        "lbh",
+        "Cabinet Member for Children, Education and Families",
+    ),
     Individual("chief_exec", "", "Rosalind", "Farrow", "lbh", "Chief Executive"),
     Individual("dph", "Dr", "Priya", "Raman", "lbh", "Director of Public Health"),
     Individual("dcs", "", "Gareth", "Lyle", "lbh", "Director of Children's Services"),
     Individual("dah", "", "Helen", "Okonjo", "lbh", "Director of Adults and Health"),
     Individual("den", "", "Martin", "Keane", "lbh", "Director for Environment and Neighbourhoods"),
-    Individual("hcs", "", "Sandra", "Whitmore", "lbh",
-               "Head of Community Safety and Enforcement"),
+    Individual("hcs", "", "Sandra", "Whitmore", "lbh", "Head of Community Safety and Enforcement"),
     Individual("csm", "", "Anita", "Grewal", "lbh", "Community Safety Strategic Manager"),
     Individual("secretariat", "", "Joseph", "Mensah", "lbh", "Principal Committee Coordinator"),
     Individual("analyst", "", "Leon", "Fairbairn", "lbh", "Community Safety Analyst"),
@@ -185,8 +190,9 @@ _HARINGEY_PEOPLE = (
     Individual("bc_old", "Ch Supt", "Diane", "Marsh", "mps", "Borough Commander"),
     Individual("bc_new", "Ch Supt", "Owen", "Adeyemi", "mps", "Borough Commander"),
     Individual("supt", "Supt", "Graham", "Ellery", "mps", "Superintendent, Partnerships"),
-    Individual("di", "DI", "Karen", "Holt", "mps",
-               "Detective Inspector, Integrated Offender Management"),
+    Individual(
+        "di", "DI", "Karen", "Holt", "mps", "Detective Inspector, Integrated Offender Management"
+    ),
     Individual("prevent_police", "PS", "Imran", "Qureshi", "mps", "Prevent Engagement Officer"),
     Individual("lfb", "", "Stuart", "Kemble", "lfb", "Borough Fire Commander"),
     Individual("nps", "", "Joanna", "Pryce", "nps", "Assistant Chief Officer"),
@@ -203,27 +209,63 @@ _HARINGEY_PEOPLE = (
 
 _HARINGEY_BODIES = (
     BodySpec(
-        "csp", "Haringey Community Safety Partnership Board", "CSP", BodyKind.BOARD,
+        "csp",
+        "Haringey Community Safety Partnership Board",
+        "CSP",
+        BodyKind.BOARD,
         purpose="The statutory partnership responsible for the Community Safety Strategy: "
         "preventing and reducing crime, fear of crime, anti-social behaviour, harm caused by "
         "drug and alcohol misuse and re-offending, and preventing violent extremism.",
         aliases=("Community Safety Partnership", "CSPB", "Community Safety Board"),
     ),
-    BodySpec("hwb", "Haringey Health and Wellbeing Board", "HWB", BodyKind.EXTERNAL,
-             purpose="Meets in common with the Community Safety Partnership."),
-    BodySpec("lscb", "Haringey Local Safeguarding Children Board", "LSCB", BodyKind.EXTERNAL,
-             aliases=("Haringey Safeguarding Children Partnership",)),
-    BodySpec("pmg", "Performance Monitoring Group", "PMG", parent="csp", reports_to=("csp",),
-             purpose="KPI and budget holders monitor performance between board meetings; the "
-             "board may delegate decisions to it."),
-    BodySpec("prevent", "Prevent Delivery Group", "HPDG", parent="csp", reports_to=("csp",),
-             purpose="Delivers the national Prevent strategy in Haringey; meets termly and "
-             "reports to the board twice a year."),
-    BodySpec("vawg", "VAWG Strategy Group", "VAWG", parent="csp", reports_to=("csp", "lscb"),
-             purpose="Oversees the Violence against Women and Girls Strategy 2016-26."),
-    BodySpec("iom", "Integrated Offender Management Board", "IOM", parent="csp",
-             reports_to=("csp",), purpose="Reducing re-offending through an integrated "
-             "multi-agency model."),
+    BodySpec(
+        "hwb",
+        "Haringey Health and Wellbeing Board",
+        "HWB",
+        BodyKind.EXTERNAL,
+        purpose="Meets in common with the Community Safety Partnership.",
+    ),
+    BodySpec(
+        "lscb",
+        "Haringey Local Safeguarding Children Board",
+        "LSCB",
+        BodyKind.EXTERNAL,
+        aliases=("Haringey Safeguarding Children Partnership",),
+    ),
+    BodySpec(
+        "pmg",
+        "Performance Monitoring Group",
+        "PMG",
+        parent="csp",
+        reports_to=("csp",),
+        purpose="KPI and budget holders monitor performance between board meetings; the "
+        "board may delegate decisions to it.",
+    ),
+    BodySpec(
+        "prevent",
+        "Prevent Delivery Group",
+        "HPDG",
+        parent="csp",
+        reports_to=("csp",),
+        purpose="Delivers the national Prevent strategy in Haringey; meets termly and "
+        "reports to the board twice a year.",
+    ),
+    BodySpec(
+        "vawg",
+        "VAWG Strategy Group",
+        "VAWG",
+        parent="csp",
+        reports_to=("csp", "lscb"),
+        purpose="Oversees the Violence against Women and Girls Strategy 2016-26.",
+    ),
+    BodySpec(
+        "iom",
+        "Integrated Offender Management Board",
+        "IOM",
+        parent="csp",
+        reports_to=("csp",),
+        purpose="Reducing re-offending through an integrated multi-agency model.",
+    ),
 )
 
 _H_2012, _H_2015, _H_SUB = D(2012, 6, 26), D(2015, 7, 1), D(2016, 4, 1)
@@ -252,8 +294,7 @@ _HARINGEY_SEATS = (
     Seat("csp", "snb", CO_OPTED, _H_2015),
     Seat("csp", "brt", INVITED, _H_2015),
     Seat("csp", "gla", EX_OFFICIO, _H_2015),
-    Seat("csp", "", INVITED, _H_2015, org="cps", post="Chief Crown Prosecutor",
-         note="Vacant"),
+    Seat("csp", "", INVITED, _H_2015, org="cps", post="Chief Crown Prosecutor", note="Vacant"),
     Seat("csp", "csm", ADVISER, _H_2012),
     Seat("csp", "hcs", ADVISER, _H_2015),
     Seat("csp", "supt", ADVISER, _H_2015),
@@ -282,12 +323,26 @@ _HARINGEY_SEATS = (
 )
 
 _HARINGEY_TERMS = (
-    Terms("csp", "June 2012", _H_2012, D(2013, 6, 26), 3, (LA, HEALTH, POLICE),
-          voting_rules="Quorate with the chair or vice-chair and a representative each of the "
-          "local authority, health and police. Co-optees vote; ex-officio members do not."),
-    Terms("csp", "Amended July 2015", _H_2015, D(2016, 7, 1), 4, (LA, HEALTH, POLICE),
-          voting_rules="Quorate with at least one co-chair and a representative each of the "
-          "local authority, health and police. Co-optees vote; ex-officio members do not."),
+    Terms(
+        "csp",
+        "June 2012",
+        _H_2012,
+        D(2013, 6, 26),
+        3,
+        (LA, HEALTH, POLICE),
+        voting_rules="Quorate with the chair or vice-chair and a representative each of the "
+        "local authority, health and police. Co-optees vote; ex-officio members do not.",
+    ),
+    Terms(
+        "csp",
+        "Amended July 2015",
+        _H_2015,
+        D(2016, 7, 1),
+        4,
+        (LA, HEALTH, POLICE),
+        voting_rules="Quorate with at least one co-chair and a representative each of the "
+        "local authority, health and police. Co-optees vote; ex-officio members do not.",
+    ),
     Terms("prevent", "2016", _H_SUB, D(2017, 4, 1), 3, (LA, POLICE)),
     Terms("pmg", "2016", _H_SUB, D(2017, 4, 1), 4, (LA, POLICE)),
 )
@@ -322,11 +377,14 @@ HARINGEY = PartnershipSpec(
 
 _CITY_ORGS = (
     Org("col", "City of London Corporation", "CoL", LA, True, "https://www.cityoflondon.gov.uk/"),
-    Org("colp", "City of London Police", "CoLP", POLICE, True, "https://www.cityoflondon.police.uk/"),
+    Org(
+        "colp", "City of London Police", "CoLP", POLICE, True, "https://www.cityoflondon.police.uk/"
+    ),
     Org("lfb", "London Fire Brigade", "LFB", Sector.FIRE, True, "https://www.london-fire.gov.uk/"),
     Org("nps", "National Probation Service", "NPS", Sector.PROBATION, True),
-    Org("ccg", "City and Hackney Clinical Commissioning Group", "City and Hackney CCG", HEALTH,
-        True),
+    Org(
+        "ccg", "City and Hackney Clinical Commissioning Group", "City and Hackney CCG", HEALTH, True
+    ),
     Org("btp", "British Transport Police", "BTP", POLICE),
     Org("tfl", "Transport for London", "TfL", Sector.OTHER, False, "https://tfl.gov.uk/"),
     Org("colcpa", "City of London Crime Prevention Association", "CoLCPA", Sector.BUSINESS),
@@ -336,23 +394,38 @@ _CITY_ORGS = (
 )
 
 _CITY_PEOPLE = (
-    Individual("chair", "Deputy", "Edward", "Carrington", "col",
-               "Chairman of the Community and Children's Services Committee"),
+    Individual(
+        "chair",
+        "Deputy",
+        "Edward",
+        "Carrington",
+        "col",
+        "Chairman of the Community and Children's Services Committee",
+    ),
     Individual("deputy", "Alderman", "Sophie", "Brennan", "col", "Police Authority Board Member"),
-    Individual("dccs", "", "Rachel", "Summers", "col",
-               "Director of Community and Children's Services"),
-    Individual("dmcp", "", "Hugh", "Prentice", "col",
-               "Director of Markets and Consumer Protection"),
+    Individual(
+        "dccs", "", "Rachel", "Summers", "col", "Director of Community and Children's Services"
+    ),
+    Individual(
+        "dmcp", "", "Hugh", "Prentice", "col", "Director of Markets and Consumer Protection"
+    ),
     Individual("ph", "Dr", "Meera", "Shah", "col", "Consultant in Public Health"),
     Individual("csm", "", "Valerie", "Lindqvist", "col", "Community Safety Manager"),
     Individual("clerk", "", "Jonathan", "Pike", "col", "Committee Clerk, Town Clerk's Department"),
     Individual("analyst", "", "Tobias", "Reid", "col", "Community Safety Analyst"),
     Individual("dpo", "", "Harriet", "Cole", "col", "Information Governance Manager"),
     Individual("commander", "Cdr", "Alistair", "Gow", "colp", "Commander of Operations"),
-    Individual("colp_supt", "Supt", "Lucy", "Arnold", "colp",
-               "Superintendent, Communities and Partnerships"),
-    Individual("colp_di", "DI", "Rebecca", "Shaw", "colp",
-               "Detective Inspector, Public Protection Unit"),
+    Individual(
+        "colp_supt",
+        "Supt",
+        "Lucy",
+        "Arnold",
+        "colp",
+        "Superintendent, Communities and Partnerships",
+    ),
+    Individual(
+        "colp_di", "DI", "Rebecca", "Shaw", "colp", "Detective Inspector, Public Protection Unit"
+    ),
     Individual("lfb", "", "Tariq", "Hussain", "lfb", "Borough Commander"),
     Individual("nps", "", "Deborah", "Kell", "nps", "Head of Service, Hackney and City"),
     Individual("ccg", "", "Nicola", "Bright", "ccg", "Head of Commissioning"),
@@ -366,29 +439,50 @@ _CITY_PEOPLE = (
 
 _CITY_BODIES = (
     BodySpec(
-        "scp", "Safer City Partnership Strategy Group", "SCP", BodyKind.BOARD,
+        "scp",
+        "Safer City Partnership Strategy Group",
+        "SCP",
+        BodyKind.BOARD,
         purpose="The Safer City Partnership's strategic board: the statutory community "
         "safety partnership for the Square Mile.",
-        aliases=("Safer City Partnership Strategy Board", "Strategic Board",
-                 "Partnership Group"),
+        aliases=("Safer City Partnership Strategy Board", "Strategic Board", "Partnership Group"),
     ),
     BodySpec("ccs", "Community and Children's Services Committee", "C&CS", BodyKind.EXTERNAL),
     BodySpec("pab", "Police Authority Board", "PAB", BodyKind.EXTERNAL),
-    BodySpec("soc", "Serious and Organised Crime Board", "SOC Board", parent="scp",
-             reports_to=("scp",)),
-    BodySpec("marac", "Domestic Abuse Multi-Agency Risk Assessment Conference", "DA MARAC",
-             parent="scp", reports_to=("scp",), is_case_panel=True,
-             purpose="Case panel for high-risk domestic abuse. saferboard holds its terms of "
-             "reference and counts, never its cases."),
-    BodySpec("ccm", "City Community MARAC", "CCM", parent="scp", reports_to=("scp",),
-             is_case_panel=True,
-             purpose="Case panel for vulnerable people at risk of harm outside the domestic "
-             "abuse MARAC. saferboard holds its terms of reference and counts, never its cases."),
+    BodySpec(
+        "soc", "Serious and Organised Crime Board", "SOC Board", parent="scp", reports_to=("scp",)
+    ),
+    BodySpec(
+        "marac",
+        "Domestic Abuse Multi-Agency Risk Assessment Conference",
+        "DA MARAC",
+        parent="scp",
+        reports_to=("scp",),
+        is_case_panel=True,
+        purpose="Case panel for high-risk domestic abuse. saferboard holds its terms of "
+        "reference and counts, never its cases.",
+    ),
+    BodySpec(
+        "ccm",
+        "City Community MARAC",
+        "CCM",
+        parent="scp",
+        reports_to=("scp",),
+        is_case_panel=True,
+        purpose="Case panel for vulnerable people at risk of harm outside the domestic "
+        "abuse MARAC. saferboard holds its terms of reference and counts, never its cases.",
+    ),
     BodySpec("llp", "Local Licensing Partnership", "LLP", parent="scp", reports_to=("scp",)),
-    BodySpec("channel", "Channel Panel", "", parent="scp", reports_to=("scp",),
-             is_case_panel=True,
-             purpose="Prevent case panel. saferboard holds its terms of reference and counts, "
-             "never its cases."),
+    BodySpec(
+        "channel",
+        "Channel Panel",
+        "",
+        parent="scp",
+        reports_to=("scp",),
+        is_case_panel=True,
+        purpose="Prevent case panel. saferboard holds its terms of reference and counts, "
+        "never its cases.",
+    ),
 )
 
 _C = D(2021, 4, 1)
@@ -436,10 +530,17 @@ _CITY_SEATS = (
 )
 
 _CITY_TERMS = (
-    Terms("scp", "2021", D(2021, 2, 8), D(2022, 2, 8), 4, (LA, HEALTH, POLICE),
-          voting_rules="The Chairman of the Community and Children's Services Committee "
-          "chairs, with a Police Authority Board member as deputy. Only statutory partners "
-          "may invite new members."),
+    Terms(
+        "scp",
+        "2021",
+        D(2021, 2, 8),
+        D(2022, 2, 8),
+        4,
+        (LA, HEALTH, POLICE),
+        voting_rules="The Chairman of the Community and Children's Services Committee "
+        "chairs, with a Police Authority Board member as deputy. Only statutory partners "
+        "may invite new members.",
+    ),
 )
 
 CITY_OF_LONDON = PartnershipSpec(
@@ -504,16 +605,24 @@ def demo_build() -> list[str]:
             person = people.get(who) if isinstance(who, str) else None
             names = who if isinstance(who, tuple) else ("", "")
             _demo_user_ensure(
-                username=demo_username(slug=spec.slug, role=role), partnership=partnership,
-                role=role, password_hash=password_hash, person=person,
-                given_name=names[0], family_name=names[1],
+                username=demo_username(slug=spec.slug, role=role),
+                partnership=partnership,
+                role=role,
+                password_hash=password_hash,
+                person=person,
+                given_name=names[0],
+                family_name=names[1],
             )
         report.append(f"{spec.name}: {'built' if built else 'already present, left unchanged'}.")
     for spec in DEMO_PARTNERSHIPS:
         _demo_user_ensure(
-            username=MULTI_USERNAME, partnership=Partnership.objects.get(slug=spec.slug),
-            role=Role.MANAGER, password_hash=password_hash, person=None,
-            given_name="Morgan", family_name="Ellis",
+            username=MULTI_USERNAME,
+            partnership=Partnership.objects.get(slug=spec.slug),
+            role=Role.MANAGER,
+            password_hash=password_hash,
+            person=None,
+            given_name="Morgan",
+            family_name="Ellis",
         )
     return report
 
@@ -522,7 +631,9 @@ def _partnership_build(*, spec: PartnershipSpec) -> tuple[Partnership, dict[str,
     partnership = Partnership.objects.filter(slug=spec.slug).first()
     if partnership is None:
         partnership = Partnership(
-            name=spec.name, slug=spec.slug, short_name=spec.short_name,
+            name=spec.name,
+            slug=spec.slug,
+            short_name=spec.short_name,
             area_description=spec.area_description,
             local_authority_codes=list(spec.local_authority_codes),
             police_force_names=list(spec.police_force_names),
@@ -538,8 +649,14 @@ def _partnership_build(*, spec: PartnershipSpec) -> tuple[Partnership, dict[str,
         return record_create(model=model, partnership=partnership, by=None, **fields)
 
     orgs = {
-        org.key: create(Organisation, name=org.name, short_name=org.short_name, sector=org.sector,
-                        is_responsible_authority=org.responsible, website=org.website)
+        org.key: create(
+            Organisation,
+            name=org.name,
+            short_name=org.short_name,
+            sector=org.sector,
+            is_responsible_authority=org.responsible,
+            website=org.website,
+        )
         for org in spec.organisations
     }
     posts: dict[tuple[str, str], Post] = {}
@@ -553,7 +670,10 @@ def _partnership_build(*, spec: PartnershipSpec) -> tuple[Partnership, dict[str,
     for who in spec.people:
         post_for(who.org, who.post)
         people[who.key] = create(
-            Person, title=who.title, given_name=who.given_name, family_name=who.family_name,
+            Person,
+            title=who.title,
+            given_name=who.given_name,
+            family_name=who.family_name,
             email=_email(spec=spec, who=who),
         )
     individuals = {who.key: who for who in spec.people}
@@ -561,9 +681,14 @@ def _partnership_build(*, spec: PartnershipSpec) -> tuple[Partnership, dict[str,
     bodies = {}
     for body in spec.bodies:
         bodies[body.key] = create(
-            Body, name=body.name, short_name=body.short_name, kind=body.kind,
-            parent=bodies[body.parent] if body.parent else None, purpose=body.purpose,
-            aliases=list(body.aliases), is_case_panel=body.is_case_panel,
+            Body,
+            name=body.name,
+            short_name=body.short_name,
+            kind=body.kind,
+            parent=bodies[body.parent] if body.parent else None,
+            purpose=body.purpose,
+            aliases=list(body.aliases),
+            is_case_panel=body.is_case_panel,
         )
     for body in spec.bodies:
         if body.reports_to:
@@ -575,22 +700,37 @@ def _partnership_build(*, spec: PartnershipSpec) -> tuple[Partnership, dict[str,
         org_key = who.org if who else seat.org
         title = who.post if who else seat.post
         seats[(seat.body, seat.holder)] = create(
-            Membership, body=bodies[seat.body], person=people.get(seat.holder),
-            organisation=orgs[org_key], post=post_for(org_key, title), category=seat.category,
-            role=seat.role, start_date=seat.start, end_date=seat.end, status_note=seat.note,
+            Membership,
+            body=bodies[seat.body],
+            person=people.get(seat.holder),
+            organisation=orgs[org_key],
+            post=post_for(org_key, title),
+            category=seat.category,
+            role=seat.role,
+            start_date=seat.start,
+            end_date=seat.end,
+            status_note=seat.note,
         )
     for change in spec.changes:
         membership_change_holder(
-            membership=seats[(change.body, change.old)], person=people[change.new],
-            on=change.on, by=None,
+            membership=seats[(change.body, change.old)],
+            person=people[change.new],
+            on=change.on,
+            by=None,
         )
     for terms in spec.terms:
         create(
-            TermsOfReference, body=bodies[terms.body], version_label=terms.label,
-            effective_date=terms.effective, review_date=terms.review,
-            min_meetings_per_year=terms.min_meetings, quorum_requires_chair=True,
-            quorum_sectors=list(terms.sectors), circulation_working_days=terms.circulation_days,
-            absence_limit=terms.absence_limit, substitutes_may_vote=terms.substitutes_may_vote,
+            TermsOfReference,
+            body=bodies[terms.body],
+            version_label=terms.label,
+            effective_date=terms.effective,
+            review_date=terms.review,
+            min_meetings_per_year=terms.min_meetings,
+            quorum_requires_chair=True,
+            quorum_sectors=list(terms.sectors),
+            circulation_working_days=terms.circulation_days,
+            absence_limit=terms.absence_limit,
+            substitutes_may_vote=terms.substitutes_may_vote,
             voting_rules=terms.voting_rules,
         )
     return partnership, people, True
@@ -607,13 +747,23 @@ def _people_by_key(*, spec: PartnershipSpec, partnership: Partnership) -> dict[s
     return {key: person for key, person in found.items() if person is not None}
 
 
-def _demo_user_ensure(*, username: str, partnership: Partnership, role: str, password_hash: str,
-                      person: Person | None, given_name: str, family_name: str) -> User:
+def _demo_user_ensure(
+    *,
+    username: str,
+    partnership: Partnership,
+    role: str,
+    password_hash: str,
+    person: Person | None,
+    given_name: str,
+    family_name: str,
+) -> User:
     """The demo user `username` with `role` in `partnership`; an existing user is not changed."""
     user = User.objects.filter(username=username).first()
     if user is None:
         user = user_create(
-            username=username, password=None, email=f"{username}@example.org",
+            username=username,
+            password=None,
+            email=f"{username}@example.org",
             first_name=person.given_name if person else given_name,
             last_name=person.family_name if person else family_name,
         )
@@ -649,9 +799,7 @@ def _partnership_records_delete(*, partnership: Partnership) -> None:
     # so delete in rounds: whatever nothing else points at goes first.
     tenant_models = [m for m in apps.get_models() if issubclass(m, TenantModel)]
     while True:
-        remaining = [
-            m for m in tenant_models if m.objects.filter(partnership=partnership).exists()
-        ]
+        remaining = [m for m in tenant_models if m.objects.filter(partnership=partnership).exists()]
         if not remaining:
             return
         progress = False
@@ -695,10 +843,13 @@ def demo_logins() -> list[DemoLogin]:
         .select_related("user", "partnership")
         .order_by("partnership__name", "user__username")
     )
-    logins = [DemoLogin(partnership=r.partnership.name, role=r.role, username=r.user.username)
-              for r in rows]
-    return sorted(logins, key=lambda x: (x.partnership, x.username == MULTI_USERNAME,
-                                          order.get(x.role, 99)))
+    logins = [
+        DemoLogin(partnership=r.partnership.name, role=r.role, username=r.user.username)
+        for r in rows
+    ]
+    return sorted(
+        logins, key=lambda x: (x.partnership, x.username == MULTI_USERNAME, order.get(x.role, 99))
+    )
 
 
 def demo_logins_table(*, logins: list[DemoLogin]) -> str:

@@ -112,7 +112,7 @@ def _name_the_field_in_messages(name: str, field: forms.Field) -> None:
     field.error_messages["required"] = required
     if "invalid_choice" in field.error_messages:
         field.error_messages["invalid_choice"] = (
-            f"Select the {label} from the list: the one sent is not one of the choices"
+            f"Select the {label} from the list: the one sent is not one of the choices"  # noqa: S608
         )
     if isinstance(field, forms.IntegerField):
         field.error_messages["invalid"] = f"Enter the {label} as a whole number, like 4"

@@ -52,8 +52,10 @@ def history_changes(instance, limit: int = 50) -> list[dict]:
     fields = {f.attname: f for f in meta.concrete_fields}
     fields.update({f.name: f for f in meta.concrete_fields})
     fields.update({f.name: f for f in meta.many_to_many})
-    choice_labels = {name: dict(choices) for name, choices in
-                     getattr(type(instance), "history_choices", {}).items()}
+    choice_labels = {
+        name: dict(choices)
+        for name, choices in getattr(type(instance), "history_choices", {}).items()
+    }
     cache: dict = {}
     entries = []
     for newer, older in zip(records, records[1:] + [None], strict=False):
@@ -79,6 +81,12 @@ def history_changes(instance, limit: int = 50) -> list[dict]:
             kind = "Deleted"
         if kind == "Changed" and not changes:
             continue
-        entries.append({"when": newer.history_date, "who": newer.history_user or "System",
-                        "kind": kind, "changes": changes})
+        entries.append(
+            {
+                "when": newer.history_date,
+                "who": newer.history_user or "System",
+                "kind": kind,
+                "changes": changes,
+            }
+        )
     return entries

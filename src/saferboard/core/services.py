@@ -22,8 +22,9 @@ def _stamp_history_user(instance: Any, by: User | None) -> None:
 
 
 @transaction.atomic
-def record_create(*, model: type[TenantModel], partnership: Partnership, by: User | None,
-                  **fields: Any) -> TenantModel:
+def record_create(
+    *, model: type[TenantModel], partnership: Partnership, by: User | None, **fields: Any
+) -> TenantModel:
     """Create a record of `model` in `partnership`, validated, with its first history row."""
     instance = model(partnership=partnership, **fields)
     instance.full_clean()
@@ -33,8 +34,9 @@ def record_create(*, model: type[TenantModel], partnership: Partnership, by: Use
 
 
 @transaction.atomic
-def record_update(*, instance: TenantModel, by: User | None, expected_version: int | None,
-                  **changes: Any) -> TenantModel:
+def record_update(
+    *, instance: TenantModel, by: User | None, expected_version: int | None, **changes: Any
+) -> TenantModel:
     """Apply `changes` to `instance` unless someone saved it since `expected_version`.
 
     The version check and bump happen in one UPDATE, so two people saving at the
@@ -55,15 +57,22 @@ def record_update(*, instance: TenantModel, by: User | None, expected_version: i
 
 
 @transaction.atomic
-def partnership_role_grant(*, user: User, partnership: Partnership, role: Role | str,
-                           by: User | None = None) -> PartnershipRole:
+def partnership_role_grant(
+    *, user: User, partnership: Partnership, role: Role | str, by: User | None = None
+) -> PartnershipRole:
     grant, _ = PartnershipRole.objects.get_or_create(user=user, partnership=partnership, role=role)
     return grant
 
 
 @transaction.atomic
-def user_create(*, username: str, password: str | None, email: str = "", first_name: str = "",
-                last_name: str = "") -> User:
+def user_create(
+    *,
+    username: str,
+    password: str | None,
+    email: str = "",
+    first_name: str = "",
+    last_name: str = "",
+) -> User:
     user = User(username=username, email=email, first_name=first_name, last_name=last_name)
     if password:
         user.set_password(password)

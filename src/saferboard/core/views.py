@@ -10,8 +10,8 @@ from django.views.generic import TemplateView
 
 from saferboard.core.forms import GovUKFormMixin
 from saferboard.core.models import Partnership
-from saferboard.core.roles import Role
 from saferboard.core.permissions import SESSION_PARTNERSHIP_KEY, PartnershipMixin
+from saferboard.core.roles import Role
 from saferboard.core.selectors import partnership_get_for_user, partnership_list_for_user
 
 
@@ -47,8 +47,8 @@ def home(request):
     return redirect("partnership-home", partnership=chosen.slug)
 
 
-@require_POST
 @login_required
+@require_POST
 def partnership_switch(request):
     partnership, _ = partnership_get_for_user(
         user=request.user, slug=request.POST.get("partnership", "")

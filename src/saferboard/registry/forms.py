@@ -48,20 +48,36 @@ class BodyForm(PartnershipScopedForm):
 
     class Meta:
         model = Body
-        fields = ["name", "short_name", "aliases", "kind", "parent", "reports_to", "purpose",
-                  "is_case_panel"]
-        widgets = {"reports_to": forms.CheckboxSelectMultiple, "purpose": forms.Textarea(attrs={"rows": 4})}
+        fields = [
+            "name",
+            "short_name",
+            "aliases",
+            "kind",
+            "parent",
+            "reports_to",
+            "purpose",
+            "is_case_panel",
+        ]
+        widgets = {
+            "reports_to": forms.CheckboxSelectMultiple,
+            "purpose": forms.Textarea(attrs={"rows": 4}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["parent"].queryset = self.fields["parent"].queryset.exclude(pk=self.instance.pk)
-            self.fields["reports_to"].queryset = self.fields["reports_to"].queryset.exclude(pk=self.instance.pk)
+            self.fields["parent"].queryset = self.fields["parent"].queryset.exclude(
+                pk=self.instance.pk
+            )
+            self.fields["reports_to"].queryset = self.fields["reports_to"].queryset.exclude(
+                pk=self.instance.pk
+            )
 
 
 class OrganisationForm(PartnershipScopedForm):
-    website = forms.URLField(required=False, assume_scheme="https",
-                             help_text="For example www.haringey.gov.uk.")
+    website = forms.URLField(
+        required=False, assume_scheme="https", help_text="For example www.haringey.gov.uk."
+    )
 
     class Meta:
         model = Organisation
@@ -93,26 +109,41 @@ class MembershipForm(PartnershipScopedForm):
 
     class Meta:
         model = Membership
-        fields = ["body", "person", "organisation", "post", "category", "role", "voting_override",
-                  "deputy_of", "start_date", "end_date", "status_note"]
+        fields = [
+            "body",
+            "person",
+            "organisation",
+            "post",
+            "category",
+            "role",
+            "voting_override",
+            "deputy_of",
+            "start_date",
+            "end_date",
+            "status_note",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk and self.instance.voting_override is not None:
             self.initial["voting_override"] = "yes" if self.instance.voting_override else "no"
         self.fields["deputy_of"].queryset = self.fields["deputy_of"].queryset.select_related(
-            "person", "organisation", "body")
+            "person", "organisation", "body"
+        )
         self.fields["post"].queryset = self.fields["post"].queryset.select_related("organisation")
 
 
 class MembershipChangeHolderForm(GovUKForm):
     person = forms.ModelChoiceField(
-        queryset=Person.objects.none(), required=False, label="New holder",
+        queryset=Person.objects.none(),
+        required=False,
+        label="New holder",
         help_text="Leave empty if the seat becomes vacant.",
     )
     on = GovUKDateField(label="Date the new holder starts")
-    status_note = forms.CharField(required=False, max_length=200, label="Status note",
-                                  help_text="For example interim.")
+    status_note = forms.CharField(
+        required=False, max_length=200, label="Status note", help_text="For example interim."
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, partnership, **kwargs):
@@ -124,17 +155,29 @@ class TermsOfReferenceForm(PartnershipScopedForm):
     effective_date = GovUKDateField()
     review_date = GovUKDateField(required=False)
     quorum_sectors = forms.MultipleChoiceField(
-        choices=Sector.choices, required=False, widget=forms.CheckboxSelectMultiple,
+        choices=Sector.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         label="Sectors that must be represented for a quorum",
         help_text="A voting representative of each ticked sector must be present.",
     )
 
     class Meta:
         model = TermsOfReference
-        fields = ["body", "version_label", "effective_date", "review_date", "document",
-                  "min_meetings_per_year", "quorum_requires_chair", "quorum_sectors",
-                  "circulation_working_days", "absence_limit", "substitutes_may_vote",
-                  "voting_rules"]
+        fields = [
+            "body",
+            "version_label",
+            "effective_date",
+            "review_date",
+            "document",
+            "min_meetings_per_year",
+            "quorum_requires_chair",
+            "quorum_sectors",
+            "circulation_working_days",
+            "absence_limit",
+            "substitutes_may_vote",
+            "voting_rules",
+        ]
         widgets = {"voting_rules": forms.Textarea(attrs={"rows": 3})}
 
     def clean_quorum_sectors(self):

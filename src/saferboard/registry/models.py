@@ -32,11 +32,18 @@ class Body(TenantModel):
     )
     kind = models.CharField(max_length=20, choices=BodyKind.choices, default=BodyKind.BOARD)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="sub_groups",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sub_groups",
         help_text="The body this one is a sub-group of.",
     )
     reports_to = models.ManyToManyField(
-        "self", blank=True, symmetrical=False, related_name="receives_reports_from",
+        "self",
+        blank=True,
+        symmetrical=False,
+        related_name="receives_reports_from",
         help_text="Bodies this one reports to (a sub-group may report to several).",
     )
     purpose = models.TextField(blank=True)
@@ -52,7 +59,8 @@ class Body(TenantModel):
         verbose_name_plural = "bodies"
         constraints = [
             models.UniqueConstraint(
-                fields=["partnership", "name"], name="unique_body_name",
+                fields=["partnership", "name"],
+                name="unique_body_name",
                 violation_error_message="There is already a body with this name.",
             ),
             models.CheckConstraint(condition=~Q(parent=models.F("id")), name="body_not_own_parent"),
@@ -100,7 +108,8 @@ class Organisation(TenantModel):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["partnership", "name"], name="unique_organisation_name",
+                fields=["partnership", "name"],
+                name="unique_organisation_name",
                 violation_error_message="There is already an organisation with this name.",
             )
         ]
@@ -116,7 +125,11 @@ class Person(TenantModel):
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     user = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="people",
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
         help_text="The saferboard account of this person, if they have one.",
     )
     history = HistoricalRecords()
@@ -144,7 +157,8 @@ class Post(TenantModel):
         ordering = ["organisation__name", "title"]
         constraints = [
             models.UniqueConstraint(
-                fields=["organisation", "title"], name="unique_post_title",
+                fields=["organisation", "title"],
+                name="unique_post_title",
                 violation_error_message="This organisation already has a post with this title.",
             )
         ]
@@ -195,11 +209,17 @@ class Membership(TenantModel):
 
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="memberships")
     person = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="memberships",
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="memberships",
         help_text="Leave empty for a vacant seat.",
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="memberships",
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="memberships",
         help_text="The organisation the seat represents.",
     )
     post = models.ForeignKey(
@@ -208,12 +228,17 @@ class Membership(TenantModel):
     category = models.CharField(max_length=20, choices=MembershipCategory.choices)
     role = models.CharField(max_length=20, choices=BodyRole.choices, default=BodyRole.MEMBER)
     voting_override = models.BooleanField(
-        null=True, blank=True,
+        null=True,
+        blank=True,
         help_text="Leave unset to follow the category (statutory, invited, co-opted and "
         "additional members vote; ex-officio members and advisers do not).",
     )
     deputy_of = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="deputies",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="deputies",
         help_text="The seat this person deputises for.",
     )
     start_date = models.DateField()
@@ -253,7 +278,11 @@ class Membership(TenantModel):
             related = getattr(self, name, None)
             if related is not None and related.partnership_id != self.partnership_id:
                 errors[name] = "Choose one from this partnership."
-        if self.post_id and self.organisation_id and self.post.organisation_id != self.organisation_id:
+        if (
+            self.post_id
+            and self.organisation_id
+            and self.post.organisation_id != self.organisation_id
+        ):
             errors["post"] = "The post must belong to the organisation the seat represents."
         if self.end_date and self.start_date and self.end_date < self.start_date:
             errors["end_date"] = "The end date must be on or after the start date."
@@ -272,21 +301,26 @@ class TermsOfReference(TenantModel):
     review_date = models.DateField(null=True, blank=True)
     document = models.FileField(upload_to="terms-of-reference/", blank=True)
     min_meetings_per_year = models.PositiveSmallIntegerField(
-        default=4, verbose_name="Minimum meetings a year",
+        default=4,
+        verbose_name="Minimum meetings a year",
     )
     quorum_requires_chair = models.BooleanField(
         default=True,
-        help_text="The chair, a co-chair or a vice-chair must be present for the meeting to be quorate.",
+        help_text="The chair, a co-chair or a vice-chair must be present for the meeting "
+        "to be quorate.",
     )
     quorum_sectors = models.JSONField(
-        default=list, blank=True,
+        default=list,
+        blank=True,
         help_text="Sectors that must each have a voting representative present.",
     )
     circulation_working_days = models.PositiveSmallIntegerField(
-        default=5, verbose_name="Papers circulated this many working days before",
+        default=5,
+        verbose_name="Papers circulated this many working days before",
     )
     absence_limit = models.PositiveSmallIntegerField(
-        default=3, validators=[MinValueValidator(1)],
+        default=3,
+        validators=[MinValueValidator(1)],
         help_text="An organisation unrepresented at this many consecutive meetings is asked "
         "to reappoint or reconfirm its representative.",
     )
@@ -302,7 +336,8 @@ class TermsOfReference(TenantModel):
         verbose_name_plural = "terms of reference"
         constraints = [
             models.UniqueConstraint(
-                fields=["body", "effective_date"], name="one_terms_of_reference_per_day",
+                fields=["body", "effective_date"],
+                name="one_terms_of_reference_per_day",
                 violation_error_message="This body already has terms of reference effective "
                 "from that date.",
             )

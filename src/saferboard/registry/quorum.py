@@ -43,22 +43,29 @@ def quorum_check(*, terms: TermsOfReference, attendance: Iterable[Attendance]) -
     if terms.quorum_requires_chair:
         chaired = any(a.membership.role in CHAIRING_ROLES and not a.is_substitute for a in present)
         if not chaired:
-            deputised = [a for a in present if a.membership.role in CHAIRING_ROLES and a.is_substitute]
+            deputised = [
+                a for a in present if a.membership.role in CHAIRING_ROLES and a.is_substitute
+            ]
             reason = "the chair, a co-chair or a vice-chair must be present"
             if deputised:
-                names = ", ".join(f"{a.substitute_name} for {a.membership.person}" for a in deputised)
+                names = ", ".join(
+                    f"{a.substitute_name} for {a.membership.person}" for a in deputised
+                )
                 reason += f" (a substitute does not count as chair: {names})"
             missing.append(reason)
 
     sector_labels = dict(Sector.choices)
     for sector in terms.quorum_sectors:
         voters = [
-            a for a in present
+            a
+            for a in present
             if a.membership.organisation.sector == sector
             and a.membership.is_voting
             and (terms.substitutes_may_vote or not a.is_substitute)
         ]
         if not voters:
-            missing.append(f"no voting representative of {sector_labels.get(sector, sector).lower()}")
+            missing.append(
+                f"no voting representative of {sector_labels.get(sector, sector).lower()}"
+            )
 
     return QuorumResult(is_quorate=not missing, missing=missing)

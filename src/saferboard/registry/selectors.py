@@ -6,7 +6,24 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from saferboard.core.models import Partnership
-from saferboard.registry.models import Body, Membership, Organisation, Person, Post, TermsOfReference
+from saferboard.registry.models import (
+    Body,
+    Membership,
+    Organisation,
+    Person,
+    Post,
+    TermsOfReference,
+)
+
+
+def membership_held_on(on: datetime.date, prefix: str = "") -> Q:
+    """The one definition of "a seat held on date `on`": started by then, not yet ended.
+
+    `prefix` reaches memberships through a relation, e.g. "memberships__".
+    """
+    return Q(**{f"{prefix}start_date__lte": on}) & (
+        Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": on})
+    )
 
 
 def record_get(*, model, partnership: Partnership, pk):
@@ -21,8 +38,7 @@ def body_list(*, partnership: Partnership) -> QuerySet[Body]:
 def body_current_member_counts(*, bodies: list[Body], on: datetime.date) -> dict[int, int]:
     """Seats held on `on` for each of `bodies` (one query for a page of bodies)."""
     rows = (
-        Membership.objects.filter(body__in=bodies, start_date__lte=on)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+        Membership.objects.filter(membership_held_on(on), body__in=bodies)
         .values("body")
         .annotate(seats=Count("id"))
     )
@@ -54,8 +70,7 @@ def terms_of_reference_list(*, partnership: Partnership) -> QuerySet[TermsOfRefe
 def body_membership_on(*, body: Body, on: datetime.date) -> QuerySet[Membership]:
     """The seats on `body` held on date `on`: started by then and not yet ended."""
     return (
-        Membership.objects.filter(body=body, start_date__lte=on)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+        Membership.objects.filter(membership_held_on(on), body=body)
         .select_related("person", "organisation", "post", "deputy_of__person")
         .order_by("role", "organisation__name", "person__family_name")
     )
@@ -76,7 +91,7 @@ def registry_overview(*, partnership: Partnership) -> dict[str, int]:
         "organisations": Organisation.objects.filter(partnership=partnership).count(),
         "people": Person.objects.filter(partnership=partnership).count(),
         "posts": Post.objects.filter(partnership=partnership).count(),
-        "current_memberships": Membership.objects.filter(partnership=partnership)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=datetime.date.today()))
-        .count(),
+        "current_memberships": Membership.objects.filter(
+            membership_held_on(datetime.date.today()), partnership=partnership
+        ).count(),
     }

@@ -12,8 +12,13 @@ from saferboard.registry.models import Membership, Person
 
 @transaction.atomic
 def membership_change_holder(
-    *, membership: Membership, person: Person | None, on: datetime.date, by: User | None,
-    expected_version: int | None = None, status_note: str = "",
+    *,
+    membership: Membership,
+    person: Person | None,
+    on: datetime.date,
+    by: User | None,
+    expected_version: int | None = None,
+    status_note: str = "",
 ) -> Membership:
     """End `membership` the day before `on` and open the same seat for `person` from `on`.
 
@@ -21,7 +26,8 @@ def membership_change_holder(
     """
     if on <= membership.start_date:
         raise BusinessRuleError(
-            f"The change must be after the current holder started ({membership.start_date:%-d %B %Y}).",
+            "The change must be after the current holder started "
+            f"({membership.start_date:%-d %B %Y}).",
             field="on",
         )
     if membership.end_date is not None:
@@ -35,7 +41,9 @@ def membership_change_holder(
     if person is not None and person.partnership_id != membership.partnership_id:
         raise BusinessRuleError("Choose a person of this partnership.", field="person")
     record_update(
-        instance=membership, by=by, expected_version=expected_version,
+        instance=membership,
+        by=by,
+        expected_version=expected_version,
         end_date=on - datetime.timedelta(days=1),
     )
     return record_create(

@@ -8,10 +8,17 @@ from django.shortcuts import redirect
 from django.views.generic import FormView
 
 from saferboard.core import crud
-from saferboard.core.errors import BusinessRuleError, StaleEditError
 from saferboard.core.calendar import working_days_before
+from saferboard.core.errors import BusinessRuleError, StaleEditError
 from saferboard.registry import forms, selectors
-from saferboard.registry.models import Body, Membership, Organisation, Person, Post, TermsOfReference
+from saferboard.registry.models import (
+    Body,
+    Membership,
+    Organisation,
+    Person,
+    Post,
+    TermsOfReference,
+)
 from saferboard.registry.services import membership_change_holder
 
 
@@ -22,8 +29,12 @@ class BodyMixin:
 
 
 class BodyList(BodyMixin, crud.RecordListView):
-    columns = [("Name", "name"), ("Type", "get_kind_display"), ("Sub-group of", "parent"),
-               ("Current members", "current_members")]
+    columns = [
+        ("Name", "name"),
+        ("Type", "get_kind_display"),
+        ("Sub-group of", "parent"),
+        ("Current members", "current_members"),
+    ]
     search_fields = ["name", "short_name"]
 
     def decorate_page(self, objects):
@@ -34,8 +45,13 @@ class BodyList(BodyMixin, crud.RecordListView):
 
 class BodyDetail(BodyMixin, crud.RecordDetailView):
     template_name = "registry/body_detail.html"
-    fields = [("Short name", "short_name"), ("Type", "get_kind_display"),
-              ("Sub-group of", "parent"), ("Purpose", "purpose"), ("Case panel", "is_case_panel")]
+    fields = [
+        ("Short name", "short_name"),
+        ("Type", "get_kind_display"),
+        ("Sub-group of", "parent"),
+        ("Purpose", "purpose"),
+        ("Case panel", "is_case_panel"),
+    ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -73,14 +89,22 @@ class OrganisationMixin:
 
 
 class OrganisationList(OrganisationMixin, crud.RecordListView):
-    columns = [("Name", "name"), ("Short name", "short_name"), ("Sector", "get_sector_display"),
-               ("Responsible authority", "is_responsible_authority")]
+    columns = [
+        ("Name", "name"),
+        ("Short name", "short_name"),
+        ("Sector", "get_sector_display"),
+        ("Responsible authority", "is_responsible_authority"),
+    ]
     search_fields = ["name", "short_name"]
 
 
 class OrganisationDetail(OrganisationMixin, crud.RecordDetailView):
-    fields = [("Short name", "short_name"), ("Sector", "get_sector_display"),
-              ("Responsible authority", "is_responsible_authority"), ("Website", "website")]
+    fields = [
+        ("Short name", "short_name"),
+        ("Sector", "get_sector_display"),
+        ("Responsible authority", "is_responsible_authority"),
+        ("Website", "website"),
+    ]
 
 
 class OrganisationForm(OrganisationMixin, crud.RecordFormView):
@@ -100,13 +124,21 @@ class PersonList(PersonMixin, crud.RecordListView):
 
 class PersonDetail(PersonMixin, crud.RecordDetailView):
     template_name = "registry/person_detail.html"
-    fields = [("Title", "title"), ("Given name", "given_name"), ("Family name", "family_name"),
-              ("Email", "email"), ("Phone", "phone")]
+    fields = [
+        ("Title", "title"),
+        ("Given name", "given_name"),
+        ("Family name", "family_name"),
+        ("Email", "email"),
+        ("Phone", "phone"),
+    ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["memberships"] = context["object"].memberships.select_related(
-            "body", "organisation", "post").order_by("-start_date")
+        context["memberships"] = (
+            context["object"]
+            .memberships.select_related("body", "organisation", "post")
+            .order_by("-start_date")
+        )
         return context
 
 
@@ -140,17 +172,36 @@ class MembershipMixin:
 
 
 class MembershipList(MembershipMixin, crud.RecordListView):
-    columns = [("Holder", "__str__"), ("Category", "get_category_display"),
-               ("Role", "get_role_display"), ("From", "start_date"), ("To", "end_date")]
-    search_fields = ["person__family_name", "person__given_name", "organisation__name", "body__name"]
+    columns = [
+        ("Holder", "__str__"),
+        ("Category", "get_category_display"),
+        ("Role", "get_role_display"),
+        ("From", "start_date"),
+        ("To", "end_date"),
+    ]
+    search_fields = [
+        "person__family_name",
+        "person__given_name",
+        "organisation__name",
+        "body__name",
+    ]
 
 
 class MembershipDetail(MembershipMixin, crud.RecordDetailView):
     template_name = "registry/membership_detail.html"
-    fields = [("Body", "body"), ("Held by", "person"), ("Organisation", "organisation"),
-              ("Post", "post"), ("Category", "get_category_display"), ("Role", "get_role_display"),
-              ("Votes", "is_voting"), ("Deputy of", "deputy_of"), ("From", "start_date"),
-              ("To", "end_date"), ("Status", "status_note")]
+    fields = [
+        ("Body", "body"),
+        ("Held by", "person"),
+        ("Organisation", "organisation"),
+        ("Post", "post"),
+        ("Category", "get_category_display"),
+        ("Role", "get_role_display"),
+        ("Votes", "is_voting"),
+        ("Deputy of", "deputy_of"),
+        ("From", "start_date"),
+        ("To", "end_date"),
+        ("Status", "status_note"),
+    ]
 
 
 class MembershipForm(MembershipMixin, crud.RecordFormView):
@@ -178,8 +229,10 @@ class MembershipChangeHolder(MembershipMixin, crud.RecordMixin, FormView):
         try:
             with transaction.atomic():
                 new = membership_change_holder(
-                    membership=self.object, person=form.cleaned_data["person"],
-                    on=form.cleaned_data["on"], by=self.request.user,
+                    membership=self.object,
+                    person=form.cleaned_data["person"],
+                    on=form.cleaned_data["on"],
+                    by=self.request.user,
                     expected_version=form.cleaned_data["version"],
                     status_note=form.cleaned_data["status_note"],
                 )
@@ -187,7 +240,9 @@ class MembershipChangeHolder(MembershipMixin, crud.RecordMixin, FormView):
             field = getattr(error, "field", None)
             form.add_error(field if field in form.fields else None, str(error))
             return self.form_invalid(form)
-        messages.success(self.request, f"The seat is now held by {new.person or 'nobody (vacant)'}.")
+        messages.success(
+            self.request, f"The seat is now held by {new.person or 'nobody (vacant)'}."
+        )
         return redirect(self.url("detail", new))
 
     def get_context_data(self, **kwargs):
@@ -204,19 +259,29 @@ class TermsMixin:
 
 
 class TermsList(TermsMixin, crud.RecordListView):
-    columns = [("Version", "__str__"), ("Effective", "effective_date"), ("Review by", "review_date")]
+    columns = [
+        ("Version", "__str__"),
+        ("Effective", "effective_date"),
+        ("Review by", "review_date"),
+    ]
     search_fields = ["body__name", "version_label"]
 
 
 class TermsDetail(TermsMixin, crud.RecordDetailView):
-    fields = [("Body", "body"), ("Version", "version_label"), ("Effective from", "effective_date"),
-              ("Review by", "review_date"), ("Document", "document"),
-              ("Minimum meetings a year", "min_meetings_per_year"),
-              ("Quorum needs the chair, a co-chair or a vice-chair", "quorum_requires_chair"),
-              ("Quorum needs a voting representative of", "quorum_sector_labels"),
-              ("Papers circulated (working days before)", "circulation_working_days"),
-              ("Absence limit (consecutive meetings)", "absence_limit"),
-              ("Substitutes may vote", "substitutes_may_vote"), ("Voting", "voting_rules")]
+    fields = [
+        ("Body", "body"),
+        ("Version", "version_label"),
+        ("Effective from", "effective_date"),
+        ("Review by", "review_date"),
+        ("Document", "document"),
+        ("Minimum meetings a year", "min_meetings_per_year"),
+        ("Quorum needs the chair, a co-chair or a vice-chair", "quorum_requires_chair"),
+        ("Quorum needs a voting representative of", "quorum_sector_labels"),
+        ("Papers circulated (working days before)", "circulation_working_days"),
+        ("Absence limit (consecutive meetings)", "absence_limit"),
+        ("Substitutes may vote", "substitutes_may_vote"),
+        ("Voting", "voting_rules"),
+    ]
 
 
 class TermsForm(TermsMixin, crud.RecordFormView):

@@ -8,356 +8,1114 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
+        ("core", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Body',
+            name="Body",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('name', models.CharField(max_length=200)),
-                ('short_name', models.CharField(blank=True, help_text='For example PMG.', max_length=40)),
-                ('aliases', models.JSONField(blank=True, default=list, help_text='Other names the body is known by in papers.')),
-                ('kind', models.CharField(choices=[('board', 'Board'), ('sub_group', 'Sub-group'), ('task_and_finish', 'Task-and-finish group'), ('external', 'External board')], default='board', max_length=20)),
-                ('purpose', models.TextField(blank=True)),
-                ('is_case_panel', models.BooleanField(default=False, help_text='A case panel (MARAC, community MARAC, Channel): saferboard holds its terms of reference and counts, never its cases.')),
-                ('parent', models.ForeignKey(blank=True, help_text='The body this one is a sub-group of.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='sub_groups', to='registry.body')),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.partnership')),
-                ('reports_to', models.ManyToManyField(blank=True, help_text='Bodies this one reports to (a sub-group may report to several).', related_name='receives_reports_from', to='registry.body')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "short_name",
+                    models.CharField(blank=True, help_text="For example PMG.", max_length=40),
+                ),
+                (
+                    "aliases",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Other names the body is known by in papers.",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("board", "Board"),
+                            ("sub_group", "Sub-group"),
+                            ("task_and_finish", "Task-and-finish group"),
+                            ("external", "External board"),
+                        ],
+                        default="board",
+                        max_length=20,
+                    ),
+                ),
+                ("purpose", models.TextField(blank=True)),
+                (
+                    "is_case_panel",
+                    models.BooleanField(
+                        default=False,
+                        help_text="A case panel (MARAC, community MARAC, Channel): saferboard holds its terms of reference and counts, never its cases.",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The body this one is a sub-group of.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sub_groups",
+                        to="registry.body",
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="core.partnership",
+                    ),
+                ),
+                (
+                    "reports_to",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Bodies this one reports to (a sub-group may report to several).",
+                        related_name="receives_reports_from",
+                        to="registry.body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'bodies',
-                'ordering': ['name'],
+                "verbose_name_plural": "bodies",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalBody',
+            name="HistoricalBody",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('name', models.CharField(max_length=200)),
-                ('short_name', models.CharField(blank=True, help_text='For example PMG.', max_length=40)),
-                ('aliases', models.JSONField(blank=True, default=list, help_text='Other names the body is known by in papers.')),
-                ('kind', models.CharField(choices=[('board', 'Board'), ('sub_group', 'Sub-group'), ('task_and_finish', 'Task-and-finish group'), ('external', 'External board')], default='board', max_length=20)),
-                ('purpose', models.TextField(blank=True)),
-                ('is_case_panel', models.BooleanField(default=False, help_text='A case panel (MARAC, community MARAC, Channel): saferboard holds its terms of reference and counts, never its cases.')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('parent', models.ForeignKey(blank=True, db_constraint=False, help_text='The body this one is a sub-group of.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='registry.body')),
-                ('partnership', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.partnership')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "short_name",
+                    models.CharField(blank=True, help_text="For example PMG.", max_length=40),
+                ),
+                (
+                    "aliases",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Other names the body is known by in papers.",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("board", "Board"),
+                            ("sub_group", "Sub-group"),
+                            ("task_and_finish", "Task-and-finish group"),
+                            ("external", "External board"),
+                        ],
+                        default="board",
+                        max_length=20,
+                    ),
+                ),
+                ("purpose", models.TextField(blank=True)),
+                (
+                    "is_case_panel",
+                    models.BooleanField(
+                        default=False,
+                        help_text="A case panel (MARAC, community MARAC, Channel): saferboard holds its terms of reference and counts, never its cases.",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The body this one is a sub-group of.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="registry.body",
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.partnership",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical body',
-                'verbose_name_plural': 'historical bodies',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalBody_reports_to',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('from_body', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='registry.body')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='registry.historicalbody')),
-                ('to_body', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='registry.body')),
-            ],
-            options={
-                'verbose_name': 'HistoricalBody_reports_to',
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalOrganisation',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('name', models.CharField(max_length=200)),
-                ('short_name', models.CharField(blank=True, help_text='For example MPS or LFB.', max_length=40)),
-                ('sector', models.CharField(choices=[('local_authority', 'Local authority'), ('police', 'Police'), ('fire', 'Fire and rescue'), ('probation', 'Probation'), ('health', 'Health'), ('housing', 'Housing'), ('voluntary', 'Voluntary and community'), ('business', 'Business'), ('education', 'Education'), ('other', 'Other')], max_length=20)),
-                ('is_responsible_authority', models.BooleanField(default=False, help_text='A statutory partner under section 5 of the Crime and Disorder Act 1998.', verbose_name='Responsible authority')),
-                ('website', models.URLField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('partnership', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.partnership')),
-            ],
-            options={
-                'verbose_name': 'historical organisation',
-                'verbose_name_plural': 'historical organisations',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalPerson',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('title', models.CharField(blank=True, help_text='For example Cllr, Ch Supt, Dr.', max_length=40)),
-                ('given_name', models.CharField(max_length=100)),
-                ('family_name', models.CharField(max_length=100)),
-                ('email', models.EmailField(blank=True, max_length=254)),
-                ('phone', models.CharField(blank=True, max_length=40)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('partnership', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.partnership')),
-                ('user', models.ForeignKey(blank=True, db_constraint=False, help_text='The saferboard account of this person, if they have one.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical person',
-                'verbose_name_plural': 'historical people',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalTermsOfReference',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('version_label', models.CharField(help_text='For example 2015 or v3.', max_length=40)),
-                ('effective_date', models.DateField()),
-                ('review_date', models.DateField(blank=True, null=True)),
-                ('document', models.TextField(blank=True, max_length=100)),
-                ('min_meetings_per_year', models.PositiveSmallIntegerField(default=4, verbose_name='Minimum meetings a year')),
-                ('quorum_requires_chair', models.BooleanField(default=True, help_text='The chair, a co-chair or a vice-chair must be present for the meeting to be quorate.')),
-                ('quorum_sectors', models.JSONField(blank=True, default=list, help_text='Sectors that must each have a voting representative present.')),
-                ('circulation_working_days', models.PositiveSmallIntegerField(default=5, verbose_name='Papers circulated this many working days before')),
-                ('absence_limit', models.PositiveSmallIntegerField(default=3, help_text='An organisation unrepresented at this many consecutive meetings is asked to reappoint or reconfirm its representative.', validators=[django.core.validators.MinValueValidator(1)])),
-                ('substitutes_may_vote', models.BooleanField(default=True)),
-                ('voting_rules', models.TextField(blank=True, help_text='How votes are taken, in words.')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('body', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='registry.body')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('partnership', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.partnership')),
-            ],
-            options={
-                'verbose_name': 'historical terms of reference',
-                'verbose_name_plural': 'historical terms of reference',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='Organisation',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('name', models.CharField(max_length=200)),
-                ('short_name', models.CharField(blank=True, help_text='For example MPS or LFB.', max_length=40)),
-                ('sector', models.CharField(choices=[('local_authority', 'Local authority'), ('police', 'Police'), ('fire', 'Fire and rescue'), ('probation', 'Probation'), ('health', 'Health'), ('housing', 'Housing'), ('voluntary', 'Voluntary and community'), ('business', 'Business'), ('education', 'Education'), ('other', 'Other')], max_length=20)),
-                ('is_responsible_authority', models.BooleanField(default=False, help_text='A statutory partner under section 5 of the Crime and Disorder Act 1998.', verbose_name='Responsible authority')),
-                ('website', models.URLField(blank=True)),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.partnership')),
-            ],
-            options={
-                'ordering': ['name'],
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalPost',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('title', models.CharField(max_length=200)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('partnership', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.partnership')),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='registry.organisation')),
-            ],
-            options={
-                'verbose_name': 'historical post',
-                'verbose_name_plural': 'historical posts',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical body",
+                "verbose_name_plural": "historical bodies",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Person',
+            name="HistoricalBody_reports_to",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('title', models.CharField(blank=True, help_text='For example Cllr, Ch Supt, Dr.', max_length=40)),
-                ('given_name', models.CharField(max_length=100)),
-                ('family_name', models.CharField(max_length=100)),
-                ('email', models.EmailField(blank=True, max_length=254)),
-                ('phone', models.CharField(blank=True, max_length=40)),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.partnership')),
-                ('user', models.ForeignKey(blank=True, help_text='The saferboard account of this person, if they have one.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='people', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "from_body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="registry.body",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="registry.historicalbody",
+                    ),
+                ),
+                (
+                    "to_body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="registry.body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'people',
-                'ordering': ['family_name', 'given_name'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Post',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('title', models.CharField(max_length=200)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='posts', to='registry.organisation')),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.partnership')),
-            ],
-            options={
-                'ordering': ['organisation__name', 'title'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Membership',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('category', models.CharField(choices=[('statutory', 'Statutory'), ('invited', 'Invited'), ('co_opted', 'Co-opted'), ('ex_officio', 'Ex-officio'), ('supporting_adviser', 'Supporting adviser'), ('additional', 'Additional representative')], max_length=20)),
-                ('role', models.CharField(choices=[('chair', 'Chair'), ('co_chair', 'Co-chair'), ('vice_chair', 'Vice-chair'), ('deputy_chair', 'Deputy chair'), ('member', 'Member')], default='member', max_length=20)),
-                ('voting_override', models.BooleanField(blank=True, help_text='Leave unset to follow the category (statutory, invited, co-opted and additional members vote; ex-officio members and advisers do not).', null=True)),
-                ('start_date', models.DateField()),
-                ('end_date', models.DateField(blank=True, null=True)),
-                ('status_note', models.CharField(blank=True, help_text='For example interim, vacant or on secondment.', max_length=200)),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='registry.body')),
-                ('deputy_of', models.ForeignKey(blank=True, help_text='The seat this person deputises for.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='deputies', to='registry.membership')),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.partnership')),
-                ('organisation', models.ForeignKey(help_text='The organisation the seat represents.', on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='registry.organisation')),
-                ('person', models.ForeignKey(blank=True, help_text='Leave empty for a vacant seat.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='registry.person')),
-                ('post', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='registry.post')),
-            ],
-            options={
-                'ordering': ['body__name', 'start_date'],
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalMembership',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('category', models.CharField(choices=[('statutory', 'Statutory'), ('invited', 'Invited'), ('co_opted', 'Co-opted'), ('ex_officio', 'Ex-officio'), ('supporting_adviser', 'Supporting adviser'), ('additional', 'Additional representative')], max_length=20)),
-                ('role', models.CharField(choices=[('chair', 'Chair'), ('co_chair', 'Co-chair'), ('vice_chair', 'Vice-chair'), ('deputy_chair', 'Deputy chair'), ('member', 'Member')], default='member', max_length=20)),
-                ('voting_override', models.BooleanField(blank=True, help_text='Leave unset to follow the category (statutory, invited, co-opted and additional members vote; ex-officio members and advisers do not).', null=True)),
-                ('start_date', models.DateField()),
-                ('end_date', models.DateField(blank=True, null=True)),
-                ('status_note', models.CharField(blank=True, help_text='For example interim, vacant or on secondment.', max_length=200)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('body', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='registry.body')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('partnership', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.partnership')),
-                ('deputy_of', models.ForeignKey(blank=True, db_constraint=False, help_text='The seat this person deputises for.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='registry.membership')),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, help_text='The organisation the seat represents.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='registry.organisation')),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, help_text='Leave empty for a vacant seat.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='registry.person')),
-                ('post', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='registry.post')),
-            ],
-            options={
-                'verbose_name': 'historical membership',
-                'verbose_name_plural': 'historical memberships',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "HistoricalBody_reports_to",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='TermsOfReference',
+            name="HistoricalOrganisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('version_label', models.CharField(help_text='For example 2015 or v3.', max_length=40)),
-                ('effective_date', models.DateField()),
-                ('review_date', models.DateField(blank=True, null=True)),
-                ('document', models.FileField(blank=True, upload_to='terms-of-reference/')),
-                ('min_meetings_per_year', models.PositiveSmallIntegerField(default=4, verbose_name='Minimum meetings a year')),
-                ('quorum_requires_chair', models.BooleanField(default=True, help_text='The chair, a co-chair or a vice-chair must be present for the meeting to be quorate.')),
-                ('quorum_sectors', models.JSONField(blank=True, default=list, help_text='Sectors that must each have a voting representative present.')),
-                ('circulation_working_days', models.PositiveSmallIntegerField(default=5, verbose_name='Papers circulated this many working days before')),
-                ('absence_limit', models.PositiveSmallIntegerField(default=3, help_text='An organisation unrepresented at this many consecutive meetings is asked to reappoint or reconfirm its representative.', validators=[django.core.validators.MinValueValidator(1)])),
-                ('substitutes_may_vote', models.BooleanField(default=True)),
-                ('voting_rules', models.TextField(blank=True, help_text='How votes are taken, in words.')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='terms_of_reference', to='registry.body')),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.partnership')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "short_name",
+                    models.CharField(
+                        blank=True, help_text="For example MPS or LFB.", max_length=40
+                    ),
+                ),
+                (
+                    "sector",
+                    models.CharField(
+                        choices=[
+                            ("local_authority", "Local authority"),
+                            ("police", "Police"),
+                            ("fire", "Fire and rescue"),
+                            ("probation", "Probation"),
+                            ("health", "Health"),
+                            ("housing", "Housing"),
+                            ("voluntary", "Voluntary and community"),
+                            ("business", "Business"),
+                            ("education", "Education"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "is_responsible_authority",
+                    models.BooleanField(
+                        default=False,
+                        help_text="A statutory partner under section 5 of the Crime and Disorder Act 1998.",
+                        verbose_name="Responsible authority",
+                    ),
+                ),
+                ("website", models.URLField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.partnership",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'terms of reference',
-                'verbose_name_plural': 'terms of reference',
-                'ordering': ['body__name', '-effective_date'],
+                "verbose_name": "historical organisation",
+                "verbose_name_plural": "historical organisations",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalPerson",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                (
+                    "title",
+                    models.CharField(
+                        blank=True, help_text="For example Cllr, Ch Supt, Dr.", max_length=40
+                    ),
+                ),
+                ("given_name", models.CharField(max_length=100)),
+                ("family_name", models.CharField(max_length=100)),
+                ("email", models.EmailField(blank=True, max_length=254)),
+                ("phone", models.CharField(blank=True, max_length=40)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.partnership",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The saferboard account of this person, if they have one.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical person",
+                "verbose_name_plural": "historical people",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalTermsOfReference",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                (
+                    "version_label",
+                    models.CharField(help_text="For example 2015 or v3.", max_length=40),
+                ),
+                ("effective_date", models.DateField()),
+                ("review_date", models.DateField(blank=True, null=True)),
+                ("document", models.TextField(blank=True, max_length=100)),
+                (
+                    "min_meetings_per_year",
+                    models.PositiveSmallIntegerField(
+                        default=4, verbose_name="Minimum meetings a year"
+                    ),
+                ),
+                (
+                    "quorum_requires_chair",
+                    models.BooleanField(
+                        default=True,
+                        help_text="The chair, a co-chair or a vice-chair must be present for the meeting to be quorate.",
+                    ),
+                ),
+                (
+                    "quorum_sectors",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Sectors that must each have a voting representative present.",
+                    ),
+                ),
+                (
+                    "circulation_working_days",
+                    models.PositiveSmallIntegerField(
+                        default=5, verbose_name="Papers circulated this many working days before"
+                    ),
+                ),
+                (
+                    "absence_limit",
+                    models.PositiveSmallIntegerField(
+                        default=3,
+                        help_text="An organisation unrepresented at this many consecutive meetings is asked to reappoint or reconfirm its representative.",
+                        validators=[django.core.validators.MinValueValidator(1)],
+                    ),
+                ),
+                ("substitutes_may_vote", models.BooleanField(default=True)),
+                (
+                    "voting_rules",
+                    models.TextField(blank=True, help_text="How votes are taken, in words."),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="registry.body",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.partnership",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical terms of reference",
+                "verbose_name_plural": "historical terms of reference",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Organisation",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "short_name",
+                    models.CharField(
+                        blank=True, help_text="For example MPS or LFB.", max_length=40
+                    ),
+                ),
+                (
+                    "sector",
+                    models.CharField(
+                        choices=[
+                            ("local_authority", "Local authority"),
+                            ("police", "Police"),
+                            ("fire", "Fire and rescue"),
+                            ("probation", "Probation"),
+                            ("health", "Health"),
+                            ("housing", "Housing"),
+                            ("voluntary", "Voluntary and community"),
+                            ("business", "Business"),
+                            ("education", "Education"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "is_responsible_authority",
+                    models.BooleanField(
+                        default=False,
+                        help_text="A statutory partner under section 5 of the Crime and Disorder Act 1998.",
+                        verbose_name="Responsible authority",
+                    ),
+                ),
+                ("website", models.URLField(blank=True)),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="core.partnership",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["name"],
+            },
+        ),
+        migrations.CreateModel(
+            name="HistoricalPost",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("title", models.CharField(max_length=200)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.partnership",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="registry.organisation",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical post",
+                "verbose_name_plural": "historical posts",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Person",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "title",
+                    models.CharField(
+                        blank=True, help_text="For example Cllr, Ch Supt, Dr.", max_length=40
+                    ),
+                ),
+                ("given_name", models.CharField(max_length=100)),
+                ("family_name", models.CharField(max_length=100)),
+                ("email", models.EmailField(blank=True, max_length=254)),
+                ("phone", models.CharField(blank=True, max_length=40)),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="core.partnership",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The saferboard account of this person, if they have one.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="people",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name_plural": "people",
+                "ordering": ["family_name", "given_name"],
+            },
+        ),
+        migrations.CreateModel(
+            name="Post",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("title", models.CharField(max_length=200)),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="posts",
+                        to="registry.organisation",
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="core.partnership",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["organisation__name", "title"],
+            },
+        ),
+        migrations.CreateModel(
+            name="Membership",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("statutory", "Statutory"),
+                            ("invited", "Invited"),
+                            ("co_opted", "Co-opted"),
+                            ("ex_officio", "Ex-officio"),
+                            ("supporting_adviser", "Supporting adviser"),
+                            ("additional", "Additional representative"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("chair", "Chair"),
+                            ("co_chair", "Co-chair"),
+                            ("vice_chair", "Vice-chair"),
+                            ("deputy_chair", "Deputy chair"),
+                            ("member", "Member"),
+                        ],
+                        default="member",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "voting_override",
+                    models.BooleanField(
+                        blank=True,
+                        help_text="Leave unset to follow the category (statutory, invited, co-opted and additional members vote; ex-officio members and advisers do not).",
+                        null=True,
+                    ),
+                ),
+                ("start_date", models.DateField()),
+                ("end_date", models.DateField(blank=True, null=True)),
+                (
+                    "status_note",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example interim, vacant or on secondment.",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memberships",
+                        to="registry.body",
+                    ),
+                ),
+                (
+                    "deputy_of",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The seat this person deputises for.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="deputies",
+                        to="registry.membership",
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="core.partnership",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        help_text="The organisation the seat represents.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memberships",
+                        to="registry.organisation",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Leave empty for a vacant seat.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memberships",
+                        to="registry.person",
+                    ),
+                ),
+                (
+                    "post",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memberships",
+                        to="registry.post",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["body__name", "start_date"],
+            },
+        ),
+        migrations.CreateModel(
+            name="HistoricalMembership",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("statutory", "Statutory"),
+                            ("invited", "Invited"),
+                            ("co_opted", "Co-opted"),
+                            ("ex_officio", "Ex-officio"),
+                            ("supporting_adviser", "Supporting adviser"),
+                            ("additional", "Additional representative"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("chair", "Chair"),
+                            ("co_chair", "Co-chair"),
+                            ("vice_chair", "Vice-chair"),
+                            ("deputy_chair", "Deputy chair"),
+                            ("member", "Member"),
+                        ],
+                        default="member",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "voting_override",
+                    models.BooleanField(
+                        blank=True,
+                        help_text="Leave unset to follow the category (statutory, invited, co-opted and additional members vote; ex-officio members and advisers do not).",
+                        null=True,
+                    ),
+                ),
+                ("start_date", models.DateField()),
+                ("end_date", models.DateField(blank=True, null=True)),
+                (
+                    "status_note",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example interim, vacant or on secondment.",
+                        max_length=200,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="registry.body",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.partnership",
+                    ),
+                ),
+                (
+                    "deputy_of",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The seat this person deputises for.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="registry.membership",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The organisation the seat represents.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="registry.organisation",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Leave empty for a vacant seat.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="registry.person",
+                    ),
+                ),
+                (
+                    "post",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="registry.post",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical membership",
+                "verbose_name_plural": "historical memberships",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="TermsOfReference",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "version_label",
+                    models.CharField(help_text="For example 2015 or v3.", max_length=40),
+                ),
+                ("effective_date", models.DateField()),
+                ("review_date", models.DateField(blank=True, null=True)),
+                ("document", models.FileField(blank=True, upload_to="terms-of-reference/")),
+                (
+                    "min_meetings_per_year",
+                    models.PositiveSmallIntegerField(
+                        default=4, verbose_name="Minimum meetings a year"
+                    ),
+                ),
+                (
+                    "quorum_requires_chair",
+                    models.BooleanField(
+                        default=True,
+                        help_text="The chair, a co-chair or a vice-chair must be present for the meeting to be quorate.",
+                    ),
+                ),
+                (
+                    "quorum_sectors",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Sectors that must each have a voting representative present.",
+                    ),
+                ),
+                (
+                    "circulation_working_days",
+                    models.PositiveSmallIntegerField(
+                        default=5, verbose_name="Papers circulated this many working days before"
+                    ),
+                ),
+                (
+                    "absence_limit",
+                    models.PositiveSmallIntegerField(
+                        default=3,
+                        help_text="An organisation unrepresented at this many consecutive meetings is asked to reappoint or reconfirm its representative.",
+                        validators=[django.core.validators.MinValueValidator(1)],
+                    ),
+                ),
+                ("substitutes_may_vote", models.BooleanField(default=True)),
+                (
+                    "voting_rules",
+                    models.TextField(blank=True, help_text="How votes are taken, in words."),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="terms_of_reference",
+                        to="registry.body",
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="core.partnership",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "terms of reference",
+                "verbose_name_plural": "terms of reference",
+                "ordering": ["body__name", "-effective_date"],
             },
         ),
         migrations.AddConstraint(
-            model_name='body',
-            constraint=models.UniqueConstraint(fields=('partnership', 'name'), name='unique_body_name', violation_error_message='There is already a body with this name.'),
+            model_name="body",
+            constraint=models.UniqueConstraint(
+                fields=("partnership", "name"),
+                name="unique_body_name",
+                violation_error_message="There is already a body with this name.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='body',
-            constraint=models.CheckConstraint(condition=models.Q(('parent', models.F('id')), _negated=True), name='body_not_own_parent'),
+            model_name="body",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("parent", models.F("id")), _negated=True),
+                name="body_not_own_parent",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='organisation',
-            constraint=models.UniqueConstraint(fields=('partnership', 'name'), name='unique_organisation_name', violation_error_message='There is already an organisation with this name.'),
+            model_name="organisation",
+            constraint=models.UniqueConstraint(
+                fields=("partnership", "name"),
+                name="unique_organisation_name",
+                violation_error_message="There is already an organisation with this name.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='post',
-            constraint=models.UniqueConstraint(fields=('organisation', 'title'), name='unique_post_title', violation_error_message='This organisation already has a post with this title.'),
+            model_name="post",
+            constraint=models.UniqueConstraint(
+                fields=("organisation", "title"),
+                name="unique_post_title",
+                violation_error_message="This organisation already has a post with this title.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='membership',
-            index=models.Index(fields=['body', 'start_date', 'end_date'], name='registry_me_body_id_41f782_idx'),
+            model_name="membership",
+            index=models.Index(
+                fields=["body", "start_date", "end_date"], name="registry_me_body_id_41f782_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='membership_ends_after_start'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("end_date__isnull", True),
+                    ("end_date__gte", models.F("start_date")),
+                    _connector="OR",
+                ),
+                name="membership_ends_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='termsofreference',
-            constraint=models.UniqueConstraint(fields=('body', 'effective_date'), name='one_terms_of_reference_per_day', violation_error_message='This body already has terms of reference effective from that date.'),
+            model_name="termsofreference",
+            constraint=models.UniqueConstraint(
+                fields=("body", "effective_date"),
+                name="one_terms_of_reference_per_day",
+                violation_error_message="This body already has terms of reference effective from that date.",
+            ),
         ),
     ]

@@ -20,20 +20,33 @@ class Command(BaseCommand):
         parser.add_argument("name", help="The username to sign in with.")
         parser.add_argument("--partnership", required=True, help="The partnership's slug.")
         parser.add_argument("--role", required=True, help=f"One of: {', '.join(Role.values)}.")
-        parser.add_argument("--password", help="Without one, a new user cannot sign in "
-                            "with a password until it is reset.")
+        parser.add_argument(
+            "--password",
+            help="Without one, a new user cannot sign in with a password until it is reset.",
+        )
         parser.add_argument("--email", help="Where password reset e-mails go.")
 
-    def handle(self, *args, name: str, partnership: str, role: str, password: str | None,
-               email: str | None, **options):
+    def handle(
+        self,
+        *args,
+        name: str,
+        partnership: str,
+        role: str,
+        password: str | None,
+        email: str | None,
+        **options,
+    ):
         if role not in Role.values:
-            raise CommandError(f"There is no role “{role}”. Choose one of: "
-                               f"{', '.join(Role.values)}.")
+            raise CommandError(
+                f"There is no role “{role}”. Choose one of: {', '.join(Role.values)}."
+            )
         found = Partnership.objects.filter(slug=partnership).first()
         if found is None:
             known = ", ".join(Partnership.objects.values_list("slug", flat=True)) or "none yet"
-            raise CommandError(f"There is no partnership with the slug “{partnership}” "
-                               f"(known partnerships: {known}).")
+            raise CommandError(
+                f"There is no partnership with the slug “{partnership}” "
+                f"(known partnerships: {known})."
+            )
         with transaction.atomic():
             user = get_user_model().objects.filter(username=name).first()
             created = user is None
