@@ -180,11 +180,6 @@ class TermsOfReferenceForm(PartnershipScopedForm):
         ]
         widgets = {"voting_rules": forms.Textarea(attrs={"rows": 3})}
 
-    def clean_quorum_sectors(self):
-        # Stored in a fixed order, so re-saving unchanged ticks records no change.
-        chosen = set(self.cleaned_data.get("quorum_sectors") or [])
-        return [code for code in Sector.values if code in chosen]
-
     def clean_document(self):
         document = self.cleaned_data.get("document")
         if document and hasattr(document, "content_type"):

@@ -358,6 +358,10 @@ class TermsOfReference(TenantModel):
         unknown = [code for code in self.quorum_sectors or [] if code not in Sector.values]
         if unknown:
             errors["quorum_sectors"] = f"Unknown sector: {', '.join(unknown)}."
+        else:
+            # One fixed order, so re-saving the same sectors records no change in history.
+            chosen = set(self.quorum_sectors or [])
+            self.quorum_sectors = [code for code in Sector.values if code in chosen]
         if self.review_date and self.effective_date and self.review_date < self.effective_date:
             errors["review_date"] = "The review date must be after the effective date."
         if errors:
