@@ -1,0 +1,258 @@
+"""Demo data: the Haringey Community Safety Partnership (2012 and 2018 Haringey packs)."""
+
+from saferboard.core.demo.spec import (
+    ADVISER,
+    CHAIR,
+    CO_CHAIR,
+    CO_OPTED,
+    EX_OFFICIO,
+    HEALTH,
+    INVITED,
+    LA,
+    POLICE,
+    STATUTORY,
+    VICE_CHAIR,
+    BodySpec,
+    D,
+    HolderChange,
+    Individual,
+    Org,
+    PartnershipSpec,
+    Seat,
+    Terms,
+)
+from saferboard.core.roles import Role
+from saferboard.registry.models import (
+    BodyKind,
+    Sector,
+)
+
+_HARINGEY_ORGS = (
+    Org("lbh", "Haringey Council", "LBH", LA, True, "https://www.haringey.gov.uk/"),
+    Org("mps", "Metropolitan Police Service", "MPS", POLICE, True, "https://www.met.police.uk/"),
+    Org("lfb", "London Fire Brigade", "LFB", Sector.FIRE, True, "https://www.london-fire.gov.uk/"),
+    Org("nps", "National Probation Service", "NPS", Sector.PROBATION, True),
+    Org("crc", "London Community Rehabilitation Company", "London CRC", Sector.PROBATION, True),
+    Org("ccg", "Haringey Clinical Commissioning Group", "Haringey CCG", HEALTH, True),
+    Org("beh", "Barnet, Enfield and Haringey Mental Health NHS Trust", "BEH MHT", HEALTH),
+    Org("hfh", "Homes for Haringey", "HfH", Sector.HOUSING),
+    Org("mopac", "Mayor's Office for Policing and Crime", "MOPAC", Sector.OTHER),
+    Org("gla", "London Assembly", "", Sector.OTHER),
+    Org("vs", "Victim Support", "", Sector.VOLUNTARY, False, "https://www.victimsupport.org.uk/"),
+    Org("snb", "Haringey Safer Neighbourhood Board", "SNB", Sector.VOLUNTARY),
+    Org("brt", "Bridge Renewal Trust", "", Sector.VOLUNTARY),
+    Org("cps", "Crown Prosecution Service", "CPS", Sector.OTHER),
+)
+
+_HARINGEY_PEOPLE = (
+    Individual("cllr_2012", "Cllr", "Raymond", "Fenwick", "lbh", "Cabinet Member for Communities"),
+    Individual("cllr", "Cllr", "Amara", "Okafor", "lbh", "Cabinet Member for Communities"),
+    Individual(
+        "cllr_children",
+        "Cllr",
+        "Tom",
+        "Whitlock",
+        "lbh",
+        "Cabinet Member for Children, Education and Families",
+    ),
+    Individual("chief_exec", "", "Rosalind", "Farrow", "lbh", "Chief Executive"),
+    Individual("dph", "Dr", "Priya", "Raman", "lbh", "Director of Public Health"),
+    Individual("dcs", "", "Gareth", "Lyle", "lbh", "Director of Children's Services"),
+    Individual("dah", "", "Helen", "Okonjo", "lbh", "Director of Adults and Health"),
+    Individual("den", "", "Martin", "Keane", "lbh", "Director for Environment and Neighbourhoods"),
+    Individual("hcs", "", "Sandra", "Whitmore", "lbh", "Head of Community Safety and Enforcement"),
+    Individual("csm", "", "Anita", "Grewal", "lbh", "Community Safety Strategic Manager"),
+    Individual("secretariat", "", "Joseph", "Mensah", "lbh", "Principal Committee Coordinator"),
+    Individual("analyst", "", "Leon", "Fairbairn", "lbh", "Community Safety Analyst"),
+    Individual("prevent", "", "Yasmin", "Haddad", "lbh", "Prevent Coordinator"),
+    Individual("vawg", "", "Ruth", "Gallagher", "lbh", "VAWG Strategic Lead"),
+    Individual("iom", "", "Daniel", "Osei", "lbh", "Integrated Offender Management Strategic Lead"),
+    Individual("dpo", "", "Marcus", "Hale", "lbh", "Data Protection Officer"),
+    Individual("bc_2012", "Ch Supt", "Celia", "Brandt", "mps", "Borough Commander"),
+    Individual("bc_old", "Ch Supt", "Diane", "Marsh", "mps", "Borough Commander"),
+    Individual("bc_new", "Ch Supt", "Owen", "Adeyemi", "mps", "Borough Commander"),
+    Individual("supt", "Supt", "Graham", "Ellery", "mps", "Superintendent, Partnerships"),
+    Individual(
+        "di", "DI", "Karen", "Holt", "mps", "Detective Inspector, Integrated Offender Management"
+    ),
+    Individual("prevent_police", "PS", "Imran", "Qureshi", "mps", "Prevent Engagement Officer"),
+    Individual("lfb", "", "Stuart", "Kemble", "lfb", "Borough Fire Commander"),
+    Individual("nps", "", "Joanna", "Pryce", "nps", "Assistant Chief Officer"),
+    Individual("crc", "", "Neil", "Barraclough", "crc", "Assistant Chief Officer"),
+    Individual("ccg", "", "Fiona", "Delaney", "ccg", "Director of Commissioning"),
+    Individual("beh", "", "Rahul", "Mistry", "beh", "Community Forensic Services Manager"),
+    Individual("hfh", "", "Claire", "Whitfield", "hfh", "Managing Director"),
+    Individual("mopac", "", "Ben", "Ashworth", "mopac", "Partnership Manager"),
+    Individual("gla", "", "Eleanor", "Pardoe", "gla", "London Assembly Member"),
+    Individual("vs", "", "Lorraine", "Adebayo", "vs", "Area Manager"),
+    Individual("snb", "", "Patrick", "Nolan", "snb", "Chair"),
+    Individual("brt", "", "Kwame", "Asante", "brt", "Chief Executive"),
+)
+
+_HARINGEY_BODIES = (
+    BodySpec(
+        "csp",
+        "Haringey Community Safety Partnership Board",
+        "CSP",
+        BodyKind.BOARD,
+        purpose="The statutory partnership responsible for the Community Safety Strategy: "
+        "preventing and reducing crime, fear of crime, anti-social behaviour, harm caused by "
+        "drug and alcohol misuse and re-offending, and preventing violent extremism.",
+        aliases=("Community Safety Partnership", "CSPB", "Community Safety Board"),
+    ),
+    BodySpec(
+        "hwb",
+        "Haringey Health and Wellbeing Board",
+        "HWB",
+        BodyKind.EXTERNAL,
+        purpose="Meets in common with the Community Safety Partnership.",
+    ),
+    BodySpec(
+        "lscb",
+        "Haringey Local Safeguarding Children Board",
+        "LSCB",
+        BodyKind.EXTERNAL,
+        aliases=("Haringey Safeguarding Children Partnership",),
+    ),
+    BodySpec(
+        "pmg",
+        "Performance Monitoring Group",
+        "PMG",
+        parent="csp",
+        reports_to=("csp",),
+        purpose="KPI and budget holders monitor performance between board meetings; the "
+        "board may delegate decisions to it.",
+    ),
+    BodySpec(
+        "prevent",
+        "Prevent Delivery Group",
+        "HPDG",
+        parent="csp",
+        reports_to=("csp",),
+        purpose="Delivers the national Prevent strategy in Haringey; meets termly and "
+        "reports to the board twice a year.",
+    ),
+    BodySpec(
+        "vawg",
+        "VAWG Strategy Group",
+        "VAWG",
+        parent="csp",
+        reports_to=("csp", "lscb"),
+        purpose="Oversees the Violence against Women and Girls Strategy 2016-26.",
+    ),
+    BodySpec(
+        "iom",
+        "Integrated Offender Management Board",
+        "IOM",
+        parent="csp",
+        reports_to=("csp",),
+        purpose="Reducing re-offending through an integrated multi-agency model.",
+    ),
+)
+
+_H_2012, _H_2015, _H_SUB = D(2012, 6, 26), D(2015, 7, 1), D(2016, 4, 1)
+
+_HARINGEY_SEATS = (
+    # The 2012 terms of reference: the Cabinet Member chairs, the Borough Commander is vice-chair.
+    Seat("csp", "cllr_2012", STATUTORY, _H_2012, CHAIR, end=D(2015, 6, 30)),
+    Seat("csp", "bc_2012", STATUTORY, _H_2012, VICE_CHAIR, end=D(2015, 6, 30)),
+    # July 2015 onwards: co-chairs.
+    Seat("csp", "cllr", STATUTORY, _H_2015, CO_CHAIR),
+    Seat("csp", "bc_old", STATUTORY, _H_2015, CO_CHAIR),
+    Seat("csp", "cllr_children", STATUTORY, _H_2015),
+    Seat("csp", "chief_exec", STATUTORY, _H_2015),
+    Seat("csp", "dph", STATUTORY, _H_2015),
+    Seat("csp", "dcs", STATUTORY, _H_2015),
+    Seat("csp", "dah", STATUTORY, _H_2015),
+    Seat("csp", "den", STATUTORY, _H_2015, note="Interim"),
+    Seat("csp", "lfb", STATUTORY, _H_2015),
+    Seat("csp", "nps", STATUTORY, _H_2015),
+    Seat("csp", "crc", STATUTORY, _H_2015),
+    Seat("csp", "ccg", STATUTORY, D(2016, 4, 1)),
+    Seat("csp", "beh", INVITED, _H_2015),
+    Seat("csp", "hfh", INVITED, _H_2015),
+    Seat("csp", "mopac", INVITED, _H_2015),
+    Seat("csp", "vs", INVITED, _H_2015),
+    Seat("csp", "snb", CO_OPTED, _H_2015),
+    Seat("csp", "brt", INVITED, _H_2015),
+    Seat("csp", "gla", EX_OFFICIO, _H_2015),
+    Seat("csp", "", INVITED, _H_2015, org="cps", post="Chief Crown Prosecutor", note="Vacant"),
+    Seat("csp", "csm", ADVISER, _H_2012),
+    Seat("csp", "hcs", ADVISER, _H_2015),
+    Seat("csp", "supt", ADVISER, _H_2015),
+    Seat("csp", "secretariat", ADVISER, _H_2012, note="Committee secretariat"),
+    Seat("pmg", "hcs", STATUTORY, _H_SUB, CHAIR),
+    Seat("pmg", "supt", STATUTORY, _H_SUB, VICE_CHAIR),
+    Seat("pmg", "csm", STATUTORY, _H_SUB),
+    Seat("pmg", "nps", STATUTORY, _H_SUB),
+    Seat("pmg", "ccg", STATUTORY, _H_SUB),
+    Seat("pmg", "analyst", ADVISER, _H_SUB),
+    Seat("prevent", "prevent", STATUTORY, _H_SUB, CHAIR),
+    Seat("prevent", "prevent_police", STATUTORY, _H_SUB),
+    Seat("prevent", "dcs", STATUTORY, _H_SUB),
+    Seat("prevent", "beh", INVITED, _H_SUB),
+    Seat("prevent", "hcs", STATUTORY, _H_SUB),
+    Seat("vawg", "vawg", STATUTORY, _H_SUB, CHAIR),
+    Seat("vawg", "di", STATUTORY, _H_SUB),
+    Seat("vawg", "ccg", STATUTORY, _H_SUB),
+    Seat("vawg", "vs", INVITED, _H_SUB),
+    Seat("vawg", "hfh", INVITED, _H_SUB),
+    Seat("iom", "supt", STATUTORY, _H_SUB, CHAIR),
+    Seat("iom", "iom", STATUTORY, _H_SUB),
+    Seat("iom", "nps", STATUTORY, _H_SUB),
+    Seat("iom", "crc", STATUTORY, _H_SUB),
+    Seat("iom", "di", STATUTORY, _H_SUB),
+)
+
+_HARINGEY_TERMS = (
+    Terms(
+        "csp",
+        "June 2012",
+        _H_2012,
+        D(2013, 6, 26),
+        3,
+        (LA, HEALTH, POLICE),
+        voting_rules="Quorate with the chair or vice-chair and a representative each of the "
+        "local authority, health and police. Co-optees vote; ex-officio members do not.",
+    ),
+    Terms(
+        "csp",
+        "Amended July 2015",
+        _H_2015,
+        D(2016, 7, 1),
+        4,
+        (LA, HEALTH, POLICE),
+        voting_rules="Quorate with at least one co-chair and a representative each of the "
+        "local authority, health and police. Co-optees vote; ex-officio members do not.",
+    ),
+    Terms("prevent", "2016", _H_SUB, D(2017, 4, 1), 3, (LA, POLICE)),
+    Terms("pmg", "2016", _H_SUB, D(2017, 4, 1), 4, (LA, POLICE)),
+)
+
+HARINGEY = PartnershipSpec(
+    name="Haringey Community Safety Partnership",
+    slug="haringey",
+    short_name="Haringey CSP",
+    area_description="The London Borough of Haringey.",
+    local_authority_codes=("E09000014",),
+    police_force_names=("metropolitan",),
+    publishes_public_pages=True,
+    minute_number_prefix="HSP",
+    organisations=_HARINGEY_ORGS,
+    people=_HARINGEY_PEOPLE,
+    bodies=_HARINGEY_BODIES,
+    seats=_HARINGEY_SEATS,
+    terms=_HARINGEY_TERMS,
+    changes=(HolderChange("csp", "bc_old", "bc_new", D(2018, 4, 9)),),
+    users={
+        Role.MANAGER: "csm",
+        Role.CLERK: "secretariat",
+        Role.MEMBER: "cllr",
+        Role.CONTRIBUTOR: "nps",
+        Role.ANALYST: "analyst",
+        Role.INFORMATION_GOVERNANCE: "dpo",
+        Role.VIEWER: ("Grace", "Thornton"),
+    },
+)
+
+# --- City of London: the Safer City Partnership (February 2021 pack) -------------------
