@@ -93,7 +93,6 @@ migrate: venv
 
 run: setup
 	$(SAFERBOARD) demo
-	$(SAFERBOARD) demo-logins
 	$(SAFERBOARD) serve --host $(HOST) --port $(PORT)
 
 # --- tests ----------------------------------------------------------------------
