@@ -4,6 +4,7 @@ import datetime
 
 import factory
 
+from saferboard.meetings import models as meeting_models
 from saferboard.registry import models
 
 
@@ -63,3 +64,38 @@ class TermsOfReferenceFactory(factory.django.DjangoModelFactory):
     version_label = "2015"
     effective_date = datetime.date(2015, 7, 1)
     quorum_sectors = ["local_authority", "health", "police"]
+
+
+# Meetings (saferboard.meetings).
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    """A draft meeting; pass `bodies=[...]` to attach bodies (defaults to one new body)."""
+
+    class Meta:
+        model = meeting_models.Meeting
+        skip_postgeneration_save = True
+
+    date = datetime.date(2025, 6, 12)
+    start_time = datetime.time(14, 0)
+    end_time = datetime.time(16, 0)
+    venue = "Civic Centre, Committee Room 1"
+
+    @factory.post_generation
+    def bodies(self, create, extracted, **kwargs):
+        if not create:
+            return
+        self.bodies.set(
+            extracted if extracted is not None else [BodyFactory(partnership=self.partnership)]
+        )
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = meeting_models.Attendance
+
+    meeting = factory.SubFactory(MeetingFactory, partnership=factory.SelfAttribute("..partnership"))
+    membership = factory.SubFactory(
+        MembershipFactory, partnership=factory.SelfAttribute("..partnership")
+    )
+    status = meeting_models.AttendanceStatus.PRESENT

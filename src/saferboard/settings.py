@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "axes",
     "saferboard.core",
     "saferboard.registry",
+    "saferboard.meetings",
     "saferboard.api",
     # After our apps, so our registration/ templates win over the admin's.
     "django.contrib.admin",

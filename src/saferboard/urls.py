@@ -37,6 +37,7 @@ urlpatterns = [
         "p/<slug:partnership>/", core_views.PartnershipHomeView.as_view(), name="partnership-home"
     ),
     path("p/<slug:partnership>/registry/", include("saferboard.registry.urls")),
+    path("p/<slug:partnership>/meetings/", include("saferboard.meetings.urls")),
     path("api/v1/", include("saferboard.api.urls")),
     path("admin/", admin.site.urls),
 ]

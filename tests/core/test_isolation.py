@@ -22,7 +22,9 @@ from rest_framework.views import APIView
 from saferboard.core.models import Partnership, TenantModel
 from saferboard.registry.models import Body, MembershipCategory, Sector
 from tests.factories import (
+    AttendanceFactory,
     BodyFactory,
+    MeetingFactory,
     MembershipFactory,
     OrganisationFactory,
     PersonFactory,
@@ -59,6 +61,7 @@ MARKERS = (
     "Alphapost",
     "Alphaseat",
     "Alphaterms",
+    "Alphameeting",
 )
 # Formats DRF offers by suffix: JSON and the browsable API, which renders forms with choices.
 FORMATS = ("json", "api")
@@ -240,8 +243,10 @@ def a_objects(partnership_a) -> dict:
         category=MembershipCategory.STATUTORY,
     )
     terms = TermsOfReferenceFactory(partnership=a, body=board, version_label="Alphaterms v1")
+    meeting = MeetingFactory(partnership=a, bodies=[board], title="Alphameeting annual meeting")
+    attendance = AttendanceFactory(partnership=a, meeting=meeting, membership=membership)
     objects = {Partnership: a}
-    for record in (board, organisation, person, post, membership, terms):
+    for record in (board, organisation, person, post, membership, terms, meeting, attendance):
         objects[type(record)] = record
     return objects
 

@@ -18,6 +18,7 @@ class NavItem:
 
 NAVIGATION: list[NavItem] = [
     NavItem("Overview", "partnership-home", "partnership-home"),
+    NavItem("Meetings", "meetings:meeting-list", "meetings:"),
     NavItem("Bodies", "registry:body-list", "registry:body"),
     NavItem("Organisations", "registry:organisation-list", "registry:organisation"),
     NavItem("People", "registry:person-list", "registry:person"),

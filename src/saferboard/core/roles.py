@@ -20,4 +20,5 @@ class Role(models.TextChoices):
 
 ALL_ROLES = frozenset(Role.values)
 REGISTRY_EDITORS = frozenset({Role.MANAGER, Role.CLERK})
+MEETING_EDITORS = frozenset({Role.MANAGER, Role.CLERK})
 PARTNERSHIP_ADMINS = frozenset({Role.MANAGER})

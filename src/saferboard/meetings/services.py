@@ -1,0 +1,131 @@
+"""Writes to meetings: moving a meeting through its life cycle and recording attendance."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from saferboard.core.errors import BusinessRuleError
+from saferboard.core.models import User
+from saferboard.core.services import record_create, record_update
+from saferboard.meetings.models import Attendance, AttendanceStatus, Meeting, MeetingStatus
+from saferboard.meetings.selectors import meeting_seats
+from saferboard.registry.models import Membership, Person
+
+S = MeetingStatus
+# The only moves a meeting may make. A meeting can be cancelled until it is held.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    S.DRAFT: frozenset({S.AGENDA_PUBLISHED, S.CANCELLED}),
+    S.AGENDA_PUBLISHED: frozenset({S.HELD, S.CANCELLED}),
+    S.HELD: frozenset({S.DRAFT_MINUTES}),
+    S.DRAFT_MINUTES: frozenset({S.MINUTES_APPROVED}),
+    S.MINUTES_APPROVED: frozenset(),
+    S.CANCELLED: frozenset(),
+}
+# Button labels for each move, in plain words.
+TRANSITION_LABELS = {
+    S.AGENDA_PUBLISHED: "Publish the agenda",
+    S.HELD: "Mark as held",
+    S.DRAFT_MINUTES: "Start the draft minutes",
+    S.MINUTES_APPROVED: "Record the minutes as approved",
+    S.CANCELLED: "Cancel the meeting",
+}
+
+
+def meeting_next_statuses(*, meeting: Meeting) -> list[str]:
+    """The statuses `meeting` may move to next, in life-cycle order."""
+    allowed = TRANSITIONS[meeting.status]
+    return [status for status in S.values if status in allowed]
+
+
+@transaction.atomic
+def meeting_transition(
+    *, meeting: Meeting, to: str, by: User | None, expected_version: int | None
+) -> Meeting:
+    """Move `meeting` to status `to`, refusing moves the life cycle does not allow."""
+    labels = dict(S.choices)
+    if to not in labels:
+        raise BusinessRuleError(f"“{to}” is not a meeting status.")
+    if to not in TRANSITIONS[meeting.status]:
+        current = labels[meeting.status].lower()
+        if meeting.status in (S.MINUTES_APPROVED, S.CANCELLED):
+            reason = f"The meeting is {current}, so its status can no longer change."
+        elif to == S.CANCELLED:
+            reason = "A meeting that has been held cannot be cancelled."
+        else:
+            reason = (
+                f"A meeting whose status is “{labels[meeting.status]}” cannot move to "
+                f"“{labels[to]}”."
+            )
+        allowed = [labels[s] for s in meeting_next_statuses(meeting=meeting)]
+        if allowed:
+            reason += " It can move to: " + ", ".join(f"“{a}”" for a in allowed) + "."
+        raise BusinessRuleError(reason)
+    return record_update(instance=meeting, by=by, expected_version=expected_version, status=to)
+
+
+@dataclass(frozen=True)
+class AttendanceEntry:
+    """What the clerk recorded for one seat."""
+
+    membership: Membership
+    status: str
+    substitute_name: str = ""
+    substitute_person: Person | None = None
+
+
+def _check_entry(*, meeting: Meeting, entry: AttendanceEntry, seat_ids: set[int]) -> None:
+    who = entry.membership.person or "the vacant seat"
+    if entry.membership.pk not in seat_ids:
+        raise BusinessRuleError(
+            f"{who} did not hold a seat on this meeting's bodies on "
+            f"{meeting.date:%-d %B %Y}, so their attendance cannot be recorded."
+        )
+    if entry.status not in AttendanceStatus.values:
+        raise BusinessRuleError(f"Choose present, apologies or absent for {who}.")
+    has_substitute = bool(entry.substitute_name or entry.substitute_person)
+    if has_substitute and entry.status != AttendanceStatus.APOLOGIES:
+        raise BusinessRuleError(
+            f"A substitute came for {who}, so record {who} as having sent apologies."
+        )
+    if entry.substitute_name and entry.substitute_person:
+        raise BusinessRuleError(
+            f"Give the substitute for {who} either by name or from the list, not both."
+        )
+    person = entry.substitute_person
+    if person is not None and person.partnership_id != meeting.partnership_id:
+        raise BusinessRuleError(f"Choose a substitute for {who} from this partnership.")
+
+
+@transaction.atomic
+def meeting_attendance_record(
+    *, meeting: Meeting, entries: list[AttendanceEntry], by: User | None
+) -> list[Attendance]:
+    """Record attendance for the seats in `entries`, all or nothing.
+
+    Every entry is checked before anything is written, so one bad row saves nothing.
+    """
+    seat_ids = {seat.pk for seat in meeting_seats(meeting=meeting)}
+    for entry in entries:
+        _check_entry(meeting=meeting, entry=entry, seat_ids=seat_ids)
+    existing = {row.membership_id: row for row in meeting.attendance.all()}
+    saved = []
+    for entry in entries:
+        values = {
+            "status": entry.status,
+            "substitute_name": entry.substitute_name,
+            "substitute_person": entry.substitute_person,
+        }
+        row = existing.get(entry.membership.pk)
+        if row is None:
+            row = record_create(
+                model=Attendance,
+                partnership=meeting.partnership,
+                by=by,
+                meeting=meeting,
+                membership=entry.membership,
+                **values,
+            )
+        elif any(getattr(row, name) != value for name, value in values.items()):
+            row = record_update(instance=row, by=by, expected_version=None, **values)
+        saved.append(row)
+    return saved
