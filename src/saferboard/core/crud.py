@@ -8,8 +8,8 @@ edit handling and history table then come from here, the same everywhere.
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import models
-from django.shortcuts import redirect
+from django.db import models, transaction
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import FormView, TemplateView
 
@@ -30,8 +30,6 @@ class RecordMixin(PartnershipMixin):
         return type(self).list_selector(partnership=self.partnership)
 
     def get_object(self):
-        from django.shortcuts import get_object_or_404
-
         return get_object_or_404(self.queryset(), pk=self.kwargs["pk"])
 
     def url(self, action: str, obj=None) -> str:
@@ -171,8 +169,6 @@ class RecordFormView(RecordMixin, FormView):
         return obj
 
     def form_valid(self, form):
-        from django.db import transaction
-
         try:
             with transaction.atomic():
                 obj = self.save(form)

@@ -133,6 +133,12 @@ class MembershipForm(PartnershipScopedForm):
         self.fields["post"].queryset = self.fields["post"].queryset.select_related("organisation")
 
 
+class MembershipOnForm(GovUKForm):
+    """The date a body's page shows membership on (a GET form)."""
+
+    on = GovUKDateField(label="Membership on", required=False)
+
+
 class MembershipChangeHolderForm(GovUKForm):
     person = forms.ModelChoiceField(
         queryset=Person.objects.none(),

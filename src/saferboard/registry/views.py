@@ -56,10 +56,8 @@ class BodyDetail(BodyMixin, crud.RecordDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         body = context["object"]
-        form = forms.GovUKForm(self.request.GET or None)
+        form = forms.MembershipOnForm(self.request.GET or None)
         on = datetime.date.today()
-        as_at = forms.GovUKDateField(label="Membership on", required=False)
-        form.fields["on"] = as_at
         if self.request.GET and form.is_valid() and form.cleaned_data.get("on"):
             on = form.cleaned_data["on"]
         terms = selectors.body_terms_of_reference_on(body=body, on=on)
