@@ -1,8 +1,11 @@
-"""factory-boy factories for registry records; each takes `partnership=`."""
+"""factory-boy factories for registry and meeting records; each takes `partnership=`."""
 
 import datetime
+import io
 
 import factory
+from django.core.files.base import ContentFile
+from pypdf import PdfWriter
 
 from saferboard.meetings import models as meeting_models
 from saferboard.registry import models
@@ -99,3 +102,109 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
         MembershipFactory, partnership=factory.SelfAttribute("..partnership")
     )
     status = meeting_models.AttendanceStatus.PRESENT
+
+
+def pdf_bytes(pages: int = 1) -> bytes:
+    """A real PDF of `pages` blank A4 pages."""
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+class AgendaSectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = meeting_models.AgendaSection
+
+    meeting = factory.SubFactory(MeetingFactory, partnership=factory.SelfAttribute("..partnership"))
+    title = "Main business"
+    position = factory.Sequence(lambda n: n)
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = meeting_models.AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory, partnership=factory.SelfAttribute("..partnership"))
+    title = factory.Sequence(lambda n: f"Item of business {n}")
+    position = factory.Sequence(lambda n: n)
+    decision_type = meeting_models.DecisionType.FOR_INFORMATION
+
+
+class StandingItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = meeting_models.StandingItem
+
+    body = factory.SubFactory(BodyFactory, partnership=factory.SelfAttribute("..partnership"))
+    kind = meeting_models.StandingKind.APOLOGIES
+    title = "Apologies for absence"
+    position = factory.Sequence(lambda n: n)
+
+
+class ForwardPlanEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = meeting_models.ForwardPlanEntry
+
+    body = factory.SubFactory(BodyFactory, partnership=factory.SelfAttribute("..partnership"))
+    title = factory.Sequence(lambda n: f"Planned report {n}")
+
+
+class PaperFactory(factory.django.DjangoModelFactory):
+    """A PDF paper of `pages` blank pages (default 2) on an agenda item."""
+
+    class Meta:
+        model = meeting_models.Paper
+        exclude = ["pages"]
+
+    item = factory.SubFactory(AgendaItemFactory, partnership=factory.SelfAttribute("..partnership"))
+    title = factory.Sequence(lambda n: f"Report {n}")
+    pages = 2
+    original = factory.LazyAttribute(lambda o: ContentFile(pdf_bytes(o.pages), name="report.pdf"))
+    original_name = "report.pdf"
+    original_format = "PDF"
+    original_size = factory.LazyAttribute(lambda o: o.original.size)
+    pdf = factory.LazyAttribute(lambda o: ContentFile(pdf_bytes(o.pages), name="report.pdf"))
+    page_count = factory.SelfAttribute("pages")
+
+
+class PackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = meeting_models.Pack
+
+    meeting = factory.SubFactory(MeetingFactory, partnership=factory.SelfAttribute("..partnership"))
+    kind = meeting_models.PackKind.PUBLIC
+    file = factory.LazyAttribute(lambda o: ContentFile(pdf_bytes(1), name="pack.pdf"))
+    page_count = 1
+
+
+class InAttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = meeting_models.InAttendance
+
+    meeting = factory.SubFactory(MeetingFactory, partnership=factory.SelfAttribute("..partnership"))
+    name = factory.Faker("name", locale="en_GB")
+    role = "Community Safety Officer"
+
+
+class DeclarationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = meeting_models.Declaration
+
+    item = factory.SubFactory(AgendaItemFactory, partnership=factory.SelfAttribute("..partnership"))
+    membership = factory.SubFactory(
+        MembershipFactory, partnership=factory.SelfAttribute("..partnership")
+    )
+    interest_type = meeting_models.InterestType.PERSONAL
+    nature = "Is a trustee of a local charity named in the report."
+
+
+class ResolutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = meeting_models.Resolution
+
+    item = factory.SubFactory(AgendaItemFactory, partnership=factory.SelfAttribute("..partnership"))
+    kind = meeting_models.ResolutionKind.NOTED
+    text = "That the report be noted."
+    position = factory.Sequence(lambda n: n)

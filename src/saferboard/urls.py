@@ -33,6 +33,7 @@ urlpatterns = [
     path("switch-partnership/", core_views.partnership_switch, name="partnership-switch"),
     path("public/", core_views.public_index, name="public-index"),
     path("public/<slug:partnership>/", core_views.public_partnership, name="public-partnership"),
+    path("public/<slug:partnership>/", include("saferboard.meetings.public_views")),
     path(
         "p/<slug:partnership>/", core_views.PartnershipHomeView.as_view(), name="partnership-home"
     ),

@@ -22,13 +22,22 @@ from rest_framework.views import APIView
 from saferboard.core.models import Partnership, TenantModel
 from saferboard.registry.models import Body, MembershipCategory, Sector
 from tests.factories import (
+    AgendaItemFactory,
+    AgendaSectionFactory,
     AttendanceFactory,
     BodyFactory,
+    DeclarationFactory,
+    ForwardPlanEntryFactory,
+    InAttendanceFactory,
     MeetingFactory,
     MembershipFactory,
     OrganisationFactory,
+    PackFactory,
+    PaperFactory,
     PersonFactory,
     PostFactory,
+    ResolutionFactory,
+    StandingItemFactory,
     TermsOfReferenceFactory,
 )
 
@@ -245,8 +254,25 @@ def a_objects(partnership_a) -> dict:
     terms = TermsOfReferenceFactory(partnership=a, body=board, version_label="Alphaterms v1")
     meeting = MeetingFactory(partnership=a, bodies=[board], title="Alphameeting annual meeting")
     attendance = AttendanceFactory(partnership=a, meeting=meeting, membership=membership)
+    section = AgendaSectionFactory(partnership=a, meeting=meeting, title="Alphasection")
+    item = AgendaItemFactory(
+        partnership=a, meeting=meeting, section=section, title="Alphaitem report"
+    )
+    meeting_records = (
+        section,
+        item,
+        StandingItemFactory(partnership=a, body=board, title="Alphastanding item"),
+        ForwardPlanEntryFactory(partnership=a, body=board, title="Alphaplan entry"),
+        PaperFactory(partnership=a, item=item, title="Alphapaper"),
+        PackFactory(partnership=a, meeting=meeting),
+        InAttendanceFactory(partnership=a, meeting=meeting, name="Alphaguest Officer"),
+        DeclarationFactory(partnership=a, item=item, membership=membership, nature="Alphainterest"),
+        ResolutionFactory(partnership=a, item=item, text="Alpharesolution agreed"),
+    )
     objects = {Partnership: a}
     for record in (board, organisation, person, post, membership, terms, meeting, attendance):
+        objects[type(record)] = record
+    for record in meeting_records:
         objects[type(record)] = record
     return objects
 

@@ -14,6 +14,7 @@ from saferboard.core.permissions import PartnershipMixin
 from saferboard.core.roles import MEETING_EDITORS
 from saferboard.meetings import forms, selectors, services
 from saferboard.meetings.models import Meeting, MeetingStatus
+from saferboard.meetings.pages import meeting_tabs
 from saferboard.registry.models import Body
 from saferboard.registry.selectors import body_list
 
@@ -67,6 +68,8 @@ class MeetingDetail(MeetingMixin, crud.RecordDetailView):
             quorum=selectors.meeting_quorum(meeting=meeting),
             bodies=selectors.meeting_bodies(meeting=meeting),
             cancelled=meeting.status == MeetingStatus.CANCELLED,
+            meeting=meeting,
+            meeting_tabs=meeting_tabs(meeting=meeting, current="meetings:meeting-detail"),
         )
         return context
 

@@ -7,7 +7,7 @@ board on date D" is always answerable.
 """
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -47,6 +47,13 @@ class Body(TenantModel):
         help_text="Bodies this one reports to (a sub-group may report to several).",
     )
     purpose = models.TextField(blank=True)
+    minute_number_prefix = models.CharField(
+        max_length=12,
+        blank=True,
+        validators=[RegexValidator(r"^[A-Za-z0-9/-]*$", "Use letters, digits, / or - only.")],
+        help_text="Minutes of this body are numbered with this prefix and a running number "
+        "(HSP16, HSP17). Leave empty to use the partnership's.",
+    )
     is_case_panel = models.BooleanField(
         default=False,
         help_text="A case panel (MARAC, community MARAC, Channel): saferboard holds its "

@@ -1,0 +1,3 @@
+"""Placeholder: routes are added by the work on this area."""
+
+urlpatterns: list = []

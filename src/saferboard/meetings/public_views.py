@@ -1,0 +1,3 @@
+"""Public pages of partnerships that publish: placeholder until built."""
+
+urlpatterns: list = []
