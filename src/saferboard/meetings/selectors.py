@@ -7,10 +7,18 @@ municipal year is 1 May 2025 to 30 April 2026.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
 from saferboard.core.models import Partnership
-from saferboard.meetings.models import Attendance, AttendanceStatus, Meeting, MeetingStatus
+from saferboard.meetings.models import (
+    DISQUALIFYING_INTERESTS,
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Declaration,
+    Meeting,
+    MeetingStatus,
+)
 from saferboard.registry import quorum
 from saferboard.registry.models import Body, Membership, TermsOfReference
 from saferboard.registry.selectors import body_membership_on, body_terms_of_reference_on
@@ -178,3 +186,56 @@ def body_calendar(*, body: Body, today: datetime.date) -> BodyCalendar:
             for year in sorted(years, reverse=True)
         ],
     )
+
+
+# --- agenda order and who may vote --------------------------------------------------
+
+
+def meeting_agenda(*, meeting: Meeting) -> QuerySet[AgendaItem]:
+    """The meeting's items in agenda order: by section, then position within it.
+
+    Items without a section come first. Every screen, pack, minutes and feed uses this order.
+    """
+    return (
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("section")
+        .order_by(F("section__position").asc(nulls_first=True), "section_id", "position", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class ItemVoters:
+    """Who may vote on an item: voting members present (and substitutes, where the terms
+    of reference allow), less anyone with a prejudicial or pecuniary interest in it."""
+
+    voters: list[Attendance]
+    excluded: list[Declaration]  # interests that removed a present voter from the count
+
+    @property
+    def count(self) -> int:
+        return len(self.voters)
+
+
+def item_voters(*, item: AgendaItem) -> ItemVoters:
+    meeting = item.meeting
+    bodies = meeting_bodies(meeting=meeting)
+    terms = body_terms_of_reference_on(body=bodies[0], on=meeting.date) if bodies else None
+    substitutes_vote = terms.substitutes_may_vote if terms else True
+    disqualified = {
+        d.membership_id: d
+        for d in item.declarations.select_related("membership__person")
+        if d.interest_type in DISQUALIFYING_INTERESTS
+    }
+    voters, excluded = [], []
+    for row in meeting_attendance(meeting=meeting):
+        if not row.membership.is_voting:
+            continue
+        present = row.status == AttendanceStatus.PRESENT
+        substituted = row.status == AttendanceStatus.APOLOGIES and bool(row.substitute)
+        if not (present or (substituted and substitutes_vote)):
+            continue
+        if present and row.membership_id in disqualified:
+            excluded.append(disqualified[row.membership_id])
+            continue
+        voters.append(row)
+    return ItemVoters(voters=voters, excluded=excluded)
