@@ -3,8 +3,8 @@
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
@@ -13,6 +13,7 @@ from saferboard.core.models import Partnership
 from saferboard.core.permissions import SESSION_PARTNERSHIP_KEY, PartnershipMixin
 from saferboard.core.roles import Role
 from saferboard.core.selectors import partnership_get_for_user, partnership_list_for_user
+from saferboard.meetings import public
 
 
 class SignInForm(GovUKFormMixin, auth_forms.AuthenticationForm):
@@ -77,7 +78,15 @@ def public_index(request):
 
 
 def public_partnership(request, partnership: str):
-    found = Partnership.objects.filter(slug=partnership, publishes_public_pages=True).first()
-    if found is None:
-        raise Http404("No such partnership")
-    return render(request, "core/public_partnership.html", {"public_partnership": found})
+    """A publishing partnership's page: its bodies and next meetings; 404 if it does not publish."""
+    found = public.public_partnership_get(slug=partnership)
+    upcoming = public.public_meeting_list(partnership=found).filter(date__gte=timezone.localdate())
+    return render(
+        request,
+        "core/public_partnership.html",
+        {
+            "public_partnership": found,
+            "bodies": public.public_body_list(partnership=found),
+            "upcoming": upcoming.order_by("date", "start_time")[:10],
+        },
+    )
