@@ -53,6 +53,13 @@ PUBLIC_ROUTES = frozenset(
         "password_reset_complete",
         "public-index",
         "public-partnership",
+        "public-body",
+        "public-decisions",
+        "public-body-feed",
+        "public-meeting",
+        "public-minutes",
+        "public-paper",
+        "public-pack",
         "api-schema",
         "api-docs",
         "admin:login",
@@ -275,6 +282,13 @@ def a_objects(partnership_a) -> dict:
     for record in meeting_records:
         objects[type(record)] = record
     return objects
+
+
+@pytest.fixture(autouse=True)
+def _b_publishes(partnership_b):
+    """B publishes public pages, so A's records tried under B's public address must be 404."""
+    partnership_b.publishes_public_pages = True
+    partnership_b.save()
 
 
 @pytest.fixture
