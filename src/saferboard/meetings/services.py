@@ -60,7 +60,12 @@ def meeting_transition(
         if allowed:
             reason += " It can move to: " + ", ".join(f"“{a}”" for a in allowed) + "."
         raise BusinessRuleError(reason)
-    return record_update(instance=meeting, by=by, expected_version=expected_version, status=to)
+    meeting = record_update(instance=meeting, by=by, expected_version=expected_version, status=to)
+    if to == S.DRAFT_MINUTES:
+        from saferboard.meetings.minutes import minutes_number  # minutes.py imports this module
+
+        minutes_number(meeting=meeting, by=by)
+    return meeting
 
 
 @dataclass(frozen=True)
