@@ -1,4 +1,5 @@
-"""The meeting page shows the quorum verdict from registry.quorum, in words as well as colour."""
+"""The meeting page and its attendance tab show the quorum verdict from registry.quorum,
+in words as well as colour."""
 
 import pytest
 from django.urls import reverse
@@ -9,10 +10,8 @@ from tests.factories import AttendanceFactory
 pytestmark = pytest.mark.django_db
 
 
-def meeting_page(client, partnership, meeting) -> str:
-    url = reverse(
-        "meetings:meeting-detail", kwargs={"partnership": partnership.slug, "pk": meeting.pk}
-    )
+def meeting_page(client, partnership, meeting, name="meetings:meeting-detail") -> str:
+    url = reverse(name, kwargs={"partnership": partnership.slug, "pk": meeting.pk})
     return client.get(url).content.decode()
 
 
@@ -60,7 +59,7 @@ def test_a_substitute_for_health_counts_for_health(
         substitute_name="Dr Sue Stitute",
     )
 
-    page = meeting_page(viewer_a_client, partnership_a, a_meeting)
+    page = meeting_page(viewer_a_client, partnership_a, a_meeting, "meetings:attendance")
 
     assert ">Quorate</strong>" in page
     assert "Dr Sue Stitute" in page
@@ -72,3 +71,17 @@ def test_no_attendance_yet_says_quorum_cannot_be_checked(
     page = meeting_page(viewer_a_client, partnership_a, a_meeting)
 
     assert "Attendance has not been recorded yet, so quorum cannot be checked." in page
+
+
+def test_the_attendance_tab_says_what_is_missing_and_which_terms_it_used(
+    partnership_a, a_meeting, seats, viewer_a_client
+):
+    attend(partnership_a, a_meeting, seats["police"])
+    attend(partnership_a, a_meeting, seats["health"])
+
+    page = meeting_page(viewer_a_client, partnership_a, a_meeting, "meetings:attendance")
+
+    assert '<strong class="govuk-tag govuk-tag--red">Not quorate</strong>' in page
+    assert "the chair, a co-chair or a vice-chair must be present" in page
+    assert "no voting representative of local authority" in page
+    assert "Checked against the Community Safety Partnership Board terms of reference" in page

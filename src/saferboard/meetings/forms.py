@@ -3,7 +3,7 @@
 from django import forms
 
 from saferboard.core.forms import GovUKDateField, GovUKForm
-from saferboard.meetings.models import AttendanceStatus, Meeting
+from saferboard.meetings.models import Attendance, AttendanceStatus, Meeting
 from saferboard.meetings.services import AttendanceEntry
 from saferboard.registry.forms import PartnershipScopedForm
 from saferboard.registry.models import Membership, Person
@@ -56,9 +56,18 @@ class TransitionForm(GovUKForm):
 class AttendanceForm(GovUKForm):
     """One status, substitute name and substitute person per seat, all in one submission."""
 
-    def __init__(self, *args, seats: list[Membership], partnership, initial_rows: dict, **kwargs):
+    def __init__(
+        self,
+        *args,
+        seats: list[Membership],
+        partnership,
+        initial_rows: dict,
+        deputies: dict[int, list[Person]] | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.seats = seats
+        deputies = deputies or {}
         # One query for the list of people, shared by every seat's substitute field.
         self.people = {str(p.pk): p for p in Person.objects.filter(partnership=partnership)}
         people = [("", "Choose a person"), *((pk, str(p)) for pk, p in self.people.items())]
@@ -84,6 +93,11 @@ class AttendanceForm(GovUKForm):
                 choices=people,
                 required=False,
                 initial=str(row.substitute_person_id or "") if row else "",
+                help_text=(
+                    "Named deputy: " + ", ".join(str(p) for p in deputies[seat.pk]) + "."
+                    if deputies.get(seat.pk)
+                    else ""
+                ),
             )
 
     def rows(self):
@@ -124,6 +138,22 @@ class AttendanceForm(GovUKForm):
                 status=data[f"status_{seat.pk}"],
                 substitute_name=data[f"substitute_name_{seat.pk}"].strip(),
                 substitute_person=self.people.get(data[f"substitute_person_{seat.pk}"] or ""),
+            )
+            for seat in self.seats
+            if data.get(f"status_{seat.pk}")
+        ]
+
+    def unsaved_records(self, *, meeting: Meeting) -> list[Attendance]:
+        """What the page says so far, as unsaved rows, for a quorum verdict before saving.
+        Rows whose fields did not validate are left out."""
+        data = getattr(self, "cleaned_data", {})
+        return [
+            Attendance(
+                meeting=meeting,
+                membership=seat,
+                status=data[f"status_{seat.pk}"],
+                substitute_name=(data.get(f"substitute_name_{seat.pk}") or "").strip(),
+                substitute_person=self.people.get(data.get(f"substitute_person_{seat.pk}") or ""),
             )
             for seat in self.seats
             if data.get(f"status_{seat.pk}")

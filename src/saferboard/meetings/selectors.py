@@ -72,14 +72,16 @@ class MeetingQuorum:
         return "Not quorate: " + "; ".join(self.result.missing)
 
 
-def meeting_quorum(*, meeting: Meeting) -> MeetingQuorum:
+def meeting_quorum(*, meeting: Meeting, records: list[Attendance] | None = None) -> MeetingQuorum:
     """Quorum by the first body's terms of reference in force on the meeting date.
 
     Only that body's seats count: its terms of reference say who must be present.
+    `records` (unsaved rows, for a verdict on attendance not yet saved) replace the
+    meeting's recorded attendance when given.
     """
     bodies = meeting_bodies(meeting=meeting)
     terms = body_terms_of_reference_on(body=bodies[0], on=meeting.date) if bodies else None
-    rows = list(meeting_attendance(meeting=meeting))
+    rows = list(meeting_attendance(meeting=meeting)) if records is None else records
     if terms is None or not rows:
         return MeetingQuorum(terms=terms, result=None, recorded=bool(rows))
     present = []

@@ -8,7 +8,10 @@ from saferboard.core.errors import BusinessRuleError
 from saferboard.core.models import User
 from saferboard.core.services import record_create, record_update
 from saferboard.meetings.models import Attendance, AttendanceStatus, Meeting, MeetingStatus
-from saferboard.meetings.selectors import meeting_seats
+from saferboard.meetings.participation import (
+    meeting_attendance_seats_by_body,
+    substitute_check,
+)
 from saferboard.registry.models import Membership, Person
 
 S = MeetingStatus
@@ -80,6 +83,11 @@ class AttendanceEntry:
 
 def _check_entry(*, meeting: Meeting, entry: AttendanceEntry, seat_ids: set[int]) -> None:
     who = entry.membership.person or "the vacant seat"
+    if entry.membership.deputy_of_id and entry.membership.pk not in seat_ids:
+        raise BusinessRuleError(
+            f"{who} holds a deputy seat: record them as the substitute for "
+            f"{entry.membership.deputy_of.person or 'the vacant seat'}."
+        )
     if entry.membership.pk not in seat_ids:
         raise BusinessRuleError(
             f"{who} did not hold a seat on this meeting's bodies on "
@@ -99,6 +107,9 @@ def _check_entry(*, meeting: Meeting, entry: AttendanceEntry, seat_ids: set[int]
     person = entry.substitute_person
     if person is not None and person.partnership_id != meeting.partnership_id:
         raise BusinessRuleError(f"Choose a substitute for {who} from this partnership.")
+    if person is not None:
+        # Refuses someone from another organisation, or who holds their own seat.
+        substitute_check(seat=entry.membership, person=person, on=meeting.date)
 
 
 @transaction.atomic
@@ -108,8 +119,11 @@ def meeting_attendance_record(
     """Record attendance for the seats in `entries`, all or nothing.
 
     Every entry is checked before anything is written, so one bad row saves nothing.
+    Deputy seats are not recorded: their holders come as substitutes for the member.
     """
-    seat_ids = {seat.pk for seat in meeting_seats(meeting=meeting)}
+    seat_ids = {
+        seat.pk for _, seats in meeting_attendance_seats_by_body(meeting=meeting) for seat in seats
+    }
     for entry in entries:
         _check_entry(meeting=meeting, entry=entry, seat_ids=seat_ids)
     existing = {row.membership_id: row for row in meeting.attendance.all()}

@@ -12,7 +12,7 @@ from saferboard.core import crud
 from saferboard.core.errors import BusinessRuleError, StaleEditError
 from saferboard.core.permissions import PartnershipMixin
 from saferboard.core.roles import MEETING_EDITORS
-from saferboard.meetings import forms, selectors, services
+from saferboard.meetings import forms, participation, selectors, services
 from saferboard.meetings.models import Meeting, MeetingStatus
 from saferboard.meetings.pages import meeting_tabs
 from saferboard.registry.models import Body
@@ -64,7 +64,6 @@ class MeetingDetail(MeetingMixin, crud.RecordDetailView):
                 (status, services.TRANSITION_LABELS[status])
                 for status in services.meeting_next_statuses(meeting=meeting)
             ],
-            attendance=selectors.meeting_attendance(meeting=meeting),
             quorum=selectors.meeting_quorum(meeting=meeting),
             bodies=selectors.meeting_bodies(meeting=meeting),
             cancelled=meeting.status == MeetingStatus.CANCELLED,
@@ -122,11 +121,13 @@ class MeetingAttendance(MeetingMixin, crud.RecordMixin, FormView):
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         self.object = self.get_object()
-        self.seats_by_body = selectors.meeting_seats_by_body(meeting=self.object)
+        self.seats_by_body = participation.meeting_attendance_seats_by_body(meeting=self.object)
+        seats = [seat for _, seats in self.seats_by_body for seat in seats]
         kwargs.update(
-            seats=[seat for _, seats in self.seats_by_body for seat in seats],
+            seats=seats,
             partnership=self.partnership,
             initial_rows={row.membership_id: row for row in self.object.attendance.all()},
+            deputies=participation.named_deputies(seats=seats, on=self.object.date),
         )
         return kwargs
 
@@ -139,7 +140,12 @@ class MeetingAttendance(MeetingMixin, crud.RecordMixin, FormView):
             form.add_error(None, str(error))
             return self.form_invalid(form)
         messages.success(self.request, "Attendance saved.")
-        return redirect(self.url("detail", self.object))
+        return redirect(
+            reverse(
+                "meetings:attendance",
+                kwargs={"partnership": self.partnership.slug, "pk": self.object.pk},
+            )
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -148,7 +154,16 @@ class MeetingAttendance(MeetingMixin, crud.RecordMixin, FormView):
         context.update(
             object=self.object,
             groups=[(body, [rows[s.pk] for s in seats]) for body, seats in self.seats_by_body],
-            cancel_url=self.url("detail", self.object),
+            cancel_url=reverse(
+                "meetings:attendance",
+                kwargs={"partnership": self.partnership.slug, "pk": self.object.pk},
+            ),
+            # On a page shown again with errors, the verdict follows what was typed.
+            quorum=selectors.meeting_quorum(
+                meeting=self.object,
+                records=form.unsaved_records(meeting=self.object) if form.is_bound else None,
+            ),
+            bodies=selectors.meeting_bodies(meeting=self.object),
         )
         return context
 

@@ -10,6 +10,7 @@ from django.views.generic import FormView
 from saferboard.core import crud
 from saferboard.core.calendar import working_days_before
 from saferboard.core.errors import BusinessRuleError, StaleEditError
+from saferboard.meetings.participation import body_attendance_statistics
 from saferboard.registry import forms, selectors
 from saferboard.registry.models import (
     Body,
@@ -72,6 +73,8 @@ class BodyDetail(BodyMixin, crud.RecordDetailView):
             circulation_example=(
                 working_days_before(on, terms.circulation_working_days) if terms else None
             ),
+            # Organisations past the absence limit are flagged here (meetings.participation).
+            attendance=body_attendance_statistics(body=body),
         )
         return context
 
