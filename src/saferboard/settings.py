@@ -144,6 +144,8 @@ EMAIL_BACKEND = os.environ.get(
     "SAFERBOARD_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("SAFERBOARD_FROM_EMAIL", "saferboard <noreply@localhost>")
+# Where people reach saferboard, for the links in e-mails (which have no request to go by).
+SITE_URL = os.environ.get("SAFERBOARD_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
