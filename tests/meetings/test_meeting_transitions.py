@@ -1,20 +1,29 @@
 """A meeting moves draft -> agenda published -> held -> draft minutes -> minutes approved,
 or is cancelled before it is held; every move is audited with who made it."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from saferboard.core.errors import BusinessRuleError, StaleEditError
 from saferboard.meetings.models import MeetingStatus as S
 from saferboard.meetings.services import meeting_transition
 
 pytestmark = pytest.mark.django_db
+# A month before the meeting on 12 June 2025: well before its circulation deadline.
+IN_GOOD_TIME = datetime.datetime(2025, 5, 12, 9, 0, tzinfo=datetime.UTC)
 
 
 def test_the_whole_life_cycle_is_allowed_and_audited_with_the_user(a_meeting, clerk_a):
     for status in (S.AGENDA_PUBLISHED, S.HELD, S.DRAFT_MINUTES, S.MINUTES_APPROVED):
         meeting_transition(
-            meeting=a_meeting, to=status, by=clerk_a, expected_version=a_meeting.version
+            meeting=a_meeting,
+            to=status,
+            by=clerk_a,
+            expected_version=a_meeting.version,
+            now=IN_GOOD_TIME,
         )
 
     a_meeting.refresh_from_db()
@@ -59,7 +68,13 @@ def test_illegal_moves_are_refused_in_plain_english(a_meeting, clerk_a, start, t
 
 def test_a_stale_status_change_is_refused(a_meeting, clerk_a):
     opened_at = a_meeting.version
-    meeting_transition(meeting=a_meeting, to=S.AGENDA_PUBLISHED, by=clerk_a, expected_version=None)
+    meeting_transition(
+        meeting=a_meeting,
+        to=S.AGENDA_PUBLISHED,
+        by=clerk_a,
+        expected_version=None,
+        now=IN_GOOD_TIME,
+    )
 
     with pytest.raises(StaleEditError):
         meeting_transition(
@@ -68,6 +83,8 @@ def test_a_stale_status_change_is_refused(a_meeting, clerk_a):
 
 
 def test_the_clerk_uses_the_button_on_the_meeting_page(a_meeting, clerk_a_client, partnership_a):
+    a_meeting.date = timezone.localdate() + datetime.timedelta(days=60)  # papers not yet late
+    a_meeting.save()
     kwargs = {"partnership": partnership_a.slug, "pk": a_meeting.pk}
     page = clerk_a_client.get(reverse("meetings:meeting-detail", kwargs=kwargs)).content.decode()
     assert "Publish the agenda" in page and "Cancel the meeting" in page

@@ -1,13 +1,17 @@
 """Writes to meetings: moving a meeting through its life cycle and recording attendance."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from saferboard.core.errors import BusinessRuleError
 from saferboard.core.models import User
 from saferboard.core.services import record_create, record_update
+from saferboard.meetings.circulation import meeting_circulation
 from saferboard.meetings.models import Attendance, AttendanceStatus, Meeting, MeetingStatus
+from saferboard.meetings.notifications import meeting_notify_on_commit
 from saferboard.meetings.participation import (
     meeting_attendance_seats_by_body,
     substitute_check,
@@ -42,9 +46,19 @@ def meeting_next_statuses(*, meeting: Meeting) -> list[str]:
 
 @transaction.atomic
 def meeting_transition(
-    *, meeting: Meeting, to: str, by: User | None, expected_version: int | None
+    *,
+    meeting: Meeting,
+    to: str,
+    by: User | None,
+    expected_version: int | None,
+    late_reason: str = "",
+    now: datetime.datetime | None = None,
 ) -> Meeting:
-    """Move `meeting` to status `to`, refusing moves the life cycle does not allow."""
+    """Move `meeting` to status `to`, refusing moves the life cycle does not allow.
+
+    Publishing the agenda records when (`now`, default the current time); after the
+    circulation deadline it must carry `late_reason`, which is recorded with it.
+    """
     labels = dict(S.choices)
     if to not in labels:
         raise BusinessRuleError(f"“{to}” is not a meeting status.")
@@ -63,12 +77,29 @@ def meeting_transition(
         if allowed:
             reason += " It can move to: " + ", ".join(f"“{a}”" for a in allowed) + "."
         raise BusinessRuleError(reason)
-    meeting = record_update(instance=meeting, by=by, expected_version=expected_version, status=to)
+    changes = {"status": to}
+    if to == S.AGENDA_PUBLISHED:
+        changes |= _publication(meeting=meeting, late_reason=late_reason, now=now)
+    meeting = record_update(instance=meeting, by=by, expected_version=expected_version, **changes)
     if to == S.DRAFT_MINUTES:
         from saferboard.meetings.minutes import minutes_number  # minutes.py imports this module
 
         minutes_number(meeting=meeting, by=by)
+    meeting_notify_on_commit(meeting=meeting, status=to)
     return meeting
+
+
+def _publication(*, meeting: Meeting, late_reason: str, now: datetime.datetime | None) -> dict:
+    """When the agenda went out and, if after the deadline, why."""
+    now = now or timezone.now()
+    circulation = meeting_circulation(meeting=meeting, today=timezone.localdate(now))
+    reason = late_reason.strip()
+    if circulation.would_be_late and not reason:
+        raise BusinessRuleError(circulation.late_message, field="late_reason")
+    return {
+        "agenda_published_at": now,
+        "late_reason": reason if circulation.would_be_late else "",
+    }
 
 
 @dataclass(frozen=True)
