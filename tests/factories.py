@@ -114,6 +114,17 @@ def pdf_bytes(pages: int = 1) -> bytes:
     return buffer.getvalue()
 
 
+def labelled_pdf(label: str, pages: int = 1) -> bytes:
+    """A real PDF (made by WeasyPrint) of `pages` A4 pages reading "<label> sheet <n>",
+    so a test can tell which paper, and which of its pages, a pack page came from."""
+    import weasyprint
+
+    sheets = "".join(
+        f'<p style="break-after: page">{label} sheet {n}</p>' for n in range(1, pages + 1)
+    )
+    return weasyprint.HTML(string=f"<html><body>{sheets}</body></html>").write_pdf()
+
+
 class AgendaSectionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = meeting_models.AgendaSection
