@@ -7,7 +7,7 @@ of a partnership sees its records but gets 403 when trying to change one.
 
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from saferboard.core.roles import REGISTRY_EDITORS
+from saferboard.core.roles import MEETING_EDITORS, REGISTRY_EDITORS
 from saferboard.core.selectors import user_roles_in
 
 
@@ -22,3 +22,16 @@ class IsRegistryEditorOrReadOnly(BasePermission):
             return True
         roles = user_roles_in(user=request.user, partnership=obj.partnership)
         return bool(roles & REGISTRY_EDITORS)
+
+
+class IsMeetingEditorOrReadOnly(BasePermission):
+    message = (
+        "Your role in this partnership does not allow changes to meetings. "
+        "Ask the partnership's community safety manager or clerk."
+    )
+
+    def has_object_permission(self, request, view, obj) -> bool:
+        if request.method in SAFE_METHODS:
+            return True
+        roles = user_roles_in(user=request.user, partnership=obj.partnership)
+        return bool(roles & MEETING_EDITORS)

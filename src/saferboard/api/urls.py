@@ -1,10 +1,10 @@
-"""API routes at /api/v1/: registry resources, the schema and its browsable docs."""
+"""API routes at /api/v1/: registry and meetings resources, the schema and its browsable docs."""
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from saferboard.api import views
+from saferboard.api import meetings, views
 
 router = DefaultRouter()
 router.register("partnerships", views.PartnershipViewSet, basename="partnership")
@@ -14,6 +14,12 @@ router.register("people", views.PersonViewSet, basename="person")
 router.register("posts", views.PostViewSet, basename="post")
 router.register("memberships", views.MembershipViewSet, basename="membership")
 router.register("terms-of-reference", views.TermsOfReferenceViewSet, basename="terms-of-reference")
+router.register("meetings", meetings.MeetingViewSet, basename="meeting")
+router.register("agenda-items", meetings.AgendaItemViewSet, basename="agenda-item")
+router.register("papers", meetings.PaperViewSet, basename="paper")
+router.register("attendance", meetings.AttendanceViewSet, basename="attendance")
+router.register("declarations", meetings.DeclarationViewSet, basename="declaration")
+router.register("resolutions", meetings.ResolutionViewSet, basename="resolution")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
