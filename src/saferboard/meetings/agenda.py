@@ -76,7 +76,13 @@ def agenda_groups(*, meeting: Meeting) -> list[Group]:
 
 
 def _save_order(instance, *, by: User | None, **changes) -> None:
-    changed = {name: value for name, value in changes.items() if getattr(instance, name) != value}
+    # Compare foreign keys by id, so that checking costs no query.
+    changed = {
+        name: value
+        for name, value in changes.items()
+        if getattr(instance, f"{name}_id" if name == "section" else name)
+        != (getattr(value, "pk", None) if name == "section" else value)
+    }
     if not changed:
         return
     for name, value in changed.items():
@@ -218,8 +224,11 @@ def agenda_item_update(
     """Change an item; a new section puts it at the end of that section."""
     meeting = item.meeting
     _lock(meeting)
-    if "section" in fields and fields["section"] != item.section:
-        fields["position"] = _next_position(meeting.items.filter(section=fields["section"]))
+    # Compare with the saved row: a model form has already set the new value on `item`.
+    saved = AgendaItem.objects.values_list("section_id", flat=True).get(pk=item.pk)
+    section = fields.get("section", item.section)
+    if (section.pk if section else None) != saved:
+        fields["position"] = _next_position(meeting.items.filter(section=section))
     item = record_update(instance=item, by=by, expected_version=expected_version, **fields)
     _apply_order(agenda_groups(meeting=meeting), by=by)
     item.refresh_from_db()
@@ -449,7 +458,8 @@ def standing_item_create(*, body: Body, by: User | None, **fields) -> StandingIt
 def standing_item_update(
     *, standing_item: StandingItem, by: User | None, expected_version: int | None, **fields
 ) -> StandingItem:
-    if "at_end" in fields and fields["at_end"] != standing_item.at_end:
+    saved = StandingItem.objects.values_list("at_end", flat=True).get(pk=standing_item.pk)
+    if "at_end" in fields and fields["at_end"] != saved:
         siblings = standing_item.body.standing_items.filter(at_end=fields["at_end"])
         fields["position"] = _next_position(siblings)
     return record_update(instance=standing_item, by=by, expected_version=expected_version, **fields)
