@@ -35,10 +35,10 @@ AGENDA = [
 
 def paper_with_pages(item, label: str, pages: int, **extra):
     data = labelled_pdf(label, pages)
+    extra.setdefault("title", label)
     return PaperFactory(
         partnership=item.partnership,
         item=item,
-        title=label,
         original=ContentFile(data, name=f"{label}.pdf"),
         pdf=ContentFile(data, name=f"{label}.pdf"),
         page_count=pages,
@@ -150,8 +150,10 @@ def test_front_sheet_pages_outline_and_stamps_match_the_papers(a_meeting, agenda
     # Every page carries its own number at the bottom.
     for number, page in enumerate(reader.pages, start=1):
         assert stamp_on(page) == f"Page {number}"
-    assert pack.page_count == len(reader.pages) == front_pages + sum(
-        p.page_count for ps in agenda_with_papers.values() for p in ps
+    assert (
+        pack.page_count
+        == len(reader.pages)
+        == front_pages + sum(p.page_count for ps in agenda_with_papers.values() for p in ps)
     )
 
     # The front sheet gives the notice of meeting, the members and the clerk.
