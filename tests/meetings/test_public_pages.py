@@ -1,9 +1,11 @@
 """Public pages: a publishing partnership's meetings, open to anyone, never exempt or sensitive."""
 
 import datetime
+import io
 
 import pytest
 from django.test import Client
+from pypdf import PdfReader
 
 from saferboard.meetings.models import MeetingStatus, PackKind, SecurityMarking
 from tests.factories import (
@@ -283,3 +285,38 @@ def test_the_decisions_list_is_newest_first(publishing, the_board):
     html = html.content.decode()
 
     assert html.index("Newer decision") < html.index("Older decision")
+
+
+def test_multi_part_decisions_are_lettered(published_meeting, agenda, publishing):
+    published_meeting.status = S.MINUTES_APPROVED
+    published_meeting.save()
+    for text in ("That the strategy be agreed", "That progress be reported in March"):
+        ResolutionFactory(partnership=publishing, item=agenda["public"], text=text)
+
+    html = Client().get(f"/public/{publishing.slug}/meetings/{published_meeting.pk}/")
+    html = html.content.decode()
+
+    assert "(a) Noted: That the strategy be agreed" in html
+    assert "(b) Noted: That progress be reported in March" in html
+
+
+def test_the_public_minutes_pdf_is_published_with_the_draft_minutes_without_exempt_items(
+    published_meeting, agenda, publishing
+):
+    address = f"/public/{publishing.slug}/meetings/{published_meeting.pk}/minutes.pdf"
+    client = Client()
+    before = client.get(address)
+    published_meeting.status = S.DRAFT_MINUTES
+    published_meeting.save()
+
+    page = client.get(f"/public/{publishing.slug}/meetings/{published_meeting.pk}/")
+    response = client.get(address)
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+
+    assert before.status_code == 404
+    assert address in page.content.decode() and "Draft minutes" in page.content.decode()
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "SERIOUS VIOLENCE DUTY STRATEGY" in text.upper()
+    assert "SECRET LANDLORD" not in text.upper()
+    assert "HIDDEN GANG" not in text.upper()

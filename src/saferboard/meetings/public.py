@@ -16,6 +16,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from saferboard.core.models import Partnership
+from saferboard.meetings.minutes import meeting_decisions
 from saferboard.meetings.models import (
     AgendaItem,
     Meeting,
@@ -141,7 +142,7 @@ class PublicItem:
     withheld: str = ""  # "Exempt item – not for publication (Schedule 12A paragraph 3)"
     item: AgendaItem | None = None
     papers: list[PublicPaper] = field(default_factory=list)
-    resolutions: list[Resolution] = field(default_factory=list)
+    decisions: list[tuple[str, Resolution]] = field(default_factory=list)  # ("(a)", resolution)
 
 
 def withheld_label(item: AgendaItem) -> str:
@@ -157,10 +158,14 @@ def public_agenda(*, meeting: Meeting) -> list[PublicItem]:
     """
     if not agenda_is_public(meeting):
         return []
-    with_minutes = minutes_are_public(meeting)
+    decided = {}
+    if minutes_are_public(meeting):
+        decided = {
+            minute.item.pk: minute.parts
+            for minute in meeting_decisions(meeting=meeting, public=True)
+        }
     items = meeting_agenda(meeting=meeting).prefetch_related(
-        Prefetch("papers", queryset=Paper.objects.order_by("supplement", "position", "pk")),
-        Prefetch("resolutions", queryset=Resolution.objects.order_by("position", "pk")),
+        Prefetch("papers", queryset=Paper.objects.order_by("supplement", "position", "pk"))
     )
     agenda = []
     for item in items:
@@ -174,9 +179,10 @@ def public_agenda(*, meeting: Meeting) -> list[PublicItem]:
             )
             for paper in item.papers.all()
         ]
-        resolutions = list(item.resolutions.all()) if with_minutes else []
         agenda.append(
-            PublicItem(number=item.number, item=item, papers=papers, resolutions=resolutions)
+            PublicItem(
+                number=item.number, item=item, papers=papers, decisions=decided.get(item.pk, [])
+            )
         )
     return agenda
 
