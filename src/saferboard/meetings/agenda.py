@@ -11,7 +11,7 @@ version: no form edits them, so an item's edit form opened before a reorder stil
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 
 from saferboard.core.errors import BusinessRuleError
 from saferboard.core.models import User
@@ -533,7 +533,7 @@ def agenda_offer_planned(*, meeting: Meeting):
         )
         .select_related("body")
         .distinct()
-        .order_by("planned_for", "pk")
+        .order_by(F("planned_for").asc(nulls_last=True), "pk")
     )
 
 

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from saferboard.core.forms import GovUKForm
+from saferboard.core.forms import GovUKDateField, GovUKForm
 from saferboard.meetings.models import (
     AgendaItem,
     AgendaSection,
@@ -67,14 +67,17 @@ class StandingItemForm(PartnershipScopedForm):
 
 
 class ForwardPlanEntryForm(PartnershipScopedForm):
+    planned_for = GovUKDateField(
+        label="Planned for",
+        required=False,
+        help_text="The meeting date it is planned for, for example 9 4 2026. Leave empty to "
+        "offer it for the next agenda.",
+    )
+
     class Meta:
         model = ForwardPlanEntry
         fields = ["title", "purpose", "decision_type", "presenter", "lead_officer", "planned_for"]
-        labels = {"presenter": "Report of", "planned_for": "Planned for"}
-        help_texts = {
-            "planned_for": "The meeting date it is planned for. Leave empty to offer it "
-            "for the next agenda."
-        }
+        labels = {"presenter": "Report of"}
         widgets = {"purpose": forms.Textarea(attrs={"rows": 3})}
 
 
