@@ -188,8 +188,9 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "saferboard API",
-    "DESCRIPTION": "Registry of a Community Safety Partnership: bodies, organisations, "
-    "people, posts, memberships and terms of reference. Every list is scoped to the "
+    "DESCRIPTION": "Registry and meetings of a Community Safety Partnership: bodies, "
+    "organisations, people, posts, memberships, terms of reference, meetings, agenda items, "
+    "papers, attendance, declarations and resolutions. Every list is scoped to the "
     "partnerships the caller belongs to.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
