@@ -7,8 +7,10 @@ from saferboard.meetings.papers import paper_max_bytes, size_label
 
 
 def _file_field(label: str) -> forms.FileField:
+    # Empty files pass the form: the paper checks refuse them naming the file.
     return forms.FileField(
         label=label,
+        allow_empty_file=True,
         help_text=f"PDF or Word (.docx), up to {size_label(paper_max_bytes())}. "
         "Word documents are turned into PDF for the pack.",
         widget=forms.FileInput(attrs={"accept": ".pdf,.docx,application/pdf"}),
