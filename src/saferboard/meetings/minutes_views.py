@@ -72,12 +72,19 @@ class MinutesPage(MeetingPage):
         return context
 
 
-class MinutesStart(MeetingPageMixin, View):
-    """Move a held meeting to draft minutes, which numbers its minutes."""
+class MinutesAction(MeetingPageMixin, View):
+    """A button on the minutes tab posts here; a plain visit goes back to the tab."""
 
     @property
     def allowed_roles(self):
         return self.editor_roles
+
+    def get(self, request, *args, **kwargs):
+        return redirect(minutes_url(self.meeting))
+
+
+class MinutesStart(MinutesAction):
+    """Move a held meeting to draft minutes, which numbers its minutes."""
 
     def post(self, request, *args, **kwargs):
         meeting = self.meeting
@@ -96,12 +103,8 @@ class MinutesStart(MeetingPageMixin, View):
         return redirect(minutes_url(meeting))
 
 
-class MinutesNumber(MeetingPageMixin, View):
+class MinutesNumber(MinutesAction):
     """Number the draft minutes again, for items added after the draft minutes began."""
-
-    @property
-    def allowed_roles(self):
-        return self.editor_roles
 
     def post(self, request, *args, **kwargs):
         try:
