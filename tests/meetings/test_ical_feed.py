@@ -100,9 +100,9 @@ def test_exempt_and_sensitive_titles_never_reach_the_feed(publishing, the_board)
     # Every property, unfolded: a long line folded in the raw feed could hide a match.
     text = "\n".join(str(value) for event in calendar.walk("VEVENT") for value in event.values())
     description = str(calendar.walk("VEVENT")[0]["description"])
+    address = f"/public/{publishing.slug}/meetings/{meeting.pk}/"
 
-    assert "1. Budget report" in description
-    assert "2. Exempt item – not for publication (Schedule 12A paragraph 3)" in description
+    assert description.endswith(address)
     for secret in ("Secret landlord", "Hidden gang"):
         assert secret not in text
 
