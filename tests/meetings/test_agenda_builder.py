@@ -285,3 +285,21 @@ def test_the_agenda_page_query_count_does_not_grow_with_items(
         clerk_a_client.get(address)
 
     assert len(many) == len(few)
+
+
+def test_the_clerk_adds_renames_and_deletes_a_section(partnership_a, a_meeting, clerk_a_client):
+    clerk_a_client.post(url("agenda-section-add", partnership_a, a_meeting), {"title": "Main"})
+    section = AgendaSection.objects.get()
+    assert section.meeting == a_meeting
+
+    clerk_a_client.post(
+        url("agenda-section-edit", partnership_a, section),
+        {"title": "Information items", "version": str(section.version)},
+    )
+    page = clerk_a_client.get(url("agenda", partnership_a, a_meeting)).content.decode()
+    assert "Information items" in page
+
+    confirm = clerk_a_client.get(url("agenda-section-delete", partnership_a, section))
+    assert "Delete “Information items”?" in confirm.content.decode()
+    clerk_a_client.post(url("agenda-section-delete", partnership_a, section))
+    assert not AgendaSection.objects.exists()
