@@ -4,6 +4,8 @@ resolutions, deferral, matters arising and declarations; one form saved in one t
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from saferboard.meetings.minutes import minutes_number
@@ -204,3 +206,25 @@ def test_only_editors_may_write_minutes(partnership_a, held, viewer_a_client):
     item = AgendaItemFactory(partnership=partnership_a, meeting=held)
 
     assert viewer_a_client.get(item_url(partnership_a, item)).status_code == 403
+
+
+def test_the_tab_makes_the_same_number_of_queries_however_many_items(
+    partnership_a, held, seats, clerk_a, viewer_a_client
+):
+    def add_items(count):
+        for _ in range(count):
+            item = AgendaItemFactory(partnership=partnership_a, meeting=held)
+            ResolutionFactory(partnership=partnership_a, item=item)
+            DeclarationFactory(partnership=partnership_a, item=item, membership=seats["police"])
+        minutes_number(meeting=held, by=clerk_a)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert viewer_a_client.get(minutes_url(partnership_a, held)).status_code == 200
+        return len(captured)
+
+    add_items(2)
+    few = queries()
+    add_items(5)
+
+    assert queries() == few

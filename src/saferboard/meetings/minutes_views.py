@@ -14,7 +14,7 @@ from django.urls import path, reverse
 from django.views.generic import View
 
 from saferboard.core.errors import BusinessRuleError, StaleEditError
-from saferboard.meetings import minutes, services
+from saferboard.meetings import minutes, minutes_document, services
 from saferboard.meetings.minutes_forms import ApprovalForm, ItemMinuteForm, ResolutionFormSet
 from saferboard.meetings.models import AgendaItem, MeetingStatus, StandingKind
 from saferboard.meetings.pages import MeetingPage, MeetingPageMixin
@@ -61,7 +61,7 @@ class MinutesPage(MeetingPage):
             writable=writable,
             not_yet_reason=minutes.minutes_writable_reason(meeting=meeting),
             can_start=meeting.status == S.HELD,
-            attendance=minutes.minutes_attendance(meeting=meeting),
+            attendance=minutes_document.minutes_attendance(meeting=meeting),
             minutes=minutes.meeting_minutes(meeting=meeting),
             approved_here=list(meeting.minutes_approved_here.order_by("-date")),
             has_minutes=meeting.status in (S.HELD, S.DRAFT_MINUTES, S.MINUTES_APPROVED),
