@@ -69,7 +69,9 @@ def test_saving_attendance_returns_to_the_tab_with_the_new_verdict(
 ):
     data = {f"status_{seat.pk}": "present" for seat in seats.values()}
 
-    response = clerk_a_client.post(url("meetings:meeting-attendance", partnership_a, a_meeting), data)
+    response = clerk_a_client.post(
+        url("meetings:meeting-attendance", partnership_a, a_meeting), data
+    )
 
     assert response.status_code == 302
     assert response["Location"] == url("meetings:attendance", partnership_a, a_meeting)

@@ -31,9 +31,7 @@ def substitutes_may_not_vote(board):
     terms.save()
 
 
-def test_a_substitute_who_may_vote_makes_the_meeting_quorate(
-    a_meeting, health_sends_a_substitute
-):
+def test_a_substitute_who_may_vote_makes_the_meeting_quorate(a_meeting, health_sends_a_substitute):
     verdict = meeting_quorum(meeting=a_meeting)
 
     assert verdict.result.is_quorate
