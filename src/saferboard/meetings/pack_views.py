@@ -22,6 +22,10 @@ from saferboard.meetings.pack_forms import PaperReplaceForm, PaperUploadForm
 from saferboard.meetings.pages import MeetingPage, MeetingPageMixin
 
 
+def _pages(count: int) -> str:
+    return f"{count} page{'' if count == 1 else 's'}"
+
+
 def _packs_url(meeting: Meeting, anchor: str = "") -> str:
     url = reverse(
         "meetings:packs", kwargs={"partnership": meeting.partnership.slug, "pk": meeting.pk}
@@ -130,7 +134,7 @@ class ItemPapers(_RecordOfMeeting, FormView):
         )
         messages.success(
             self.request,
-            f"“{paper.title}” added to item {item}: {paper.page_count} pages.{late}",
+            f"“{paper.title}” added to item {item}: {_pages(paper.page_count)}.{late}",
         )
         return redirect(self.request.path)
 
@@ -197,7 +201,7 @@ class PaperRemove(_RecordOfMeeting, FormView):
         except (BusinessRuleError, StaleEditError) as error:
             form.add_error("file" if isinstance(error, BusinessRuleError) else None, str(error))
             return self.form_invalid(form)
-        messages.success(self.request, f"“{paper.title}” replaced: {paper.page_count} pages.")
+        messages.success(self.request, f"“{paper.title}” replaced: {_pages(paper.page_count)}.")
         return redirect(self._item_url(paper))
 
 
