@@ -23,6 +23,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAFERBOARD := $(BIN)/saferboard
 CHROMIUM := /usr/bin/chromium
+# WeasyPrint (agenda packs, minutes) needs Pango and a font with Arial's metrics.
+PANGO := /usr/lib/*/libpangoft2-1.0.so.0
+LIBERATION_SANS := /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf
 
 VENV_STAMP := $(VENV)/.saferboard-installed
 NPM_STAMP := node_modules/.saferboard-npm-ci
@@ -37,7 +40,7 @@ TEST_ENV := DJANGO_ALLOW_ASYNC_UNSAFE=true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export DEBIAN_FRONTEND := noninteractive
 
-.PHONY: help setup venv assets migrate run test test-postgres e2e browser lint bench clean distclean
+.PHONY: help setup venv pdf-libs assets migrate run test test-postgres e2e browser lint bench clean distclean
 
 help:
 	@echo "make run            set up, load the demo, print the demo logins, serve on http://$(HOST):$(PORT)"
@@ -46,14 +49,14 @@ help:
 	@echo "make e2e            only the browser (end-to-end) tests"
 	@echo "make lint           ruff check"
 	@echo "make bench          benchmarks (print ratios against a baseline)"
-	@echo "make setup          virtual environment, front-end assets, database migrations"
+	@echo "make setup          virtual environment, PDF libraries, front-end assets, database migrations"
 	@echo "make clean          remove built assets, stamps and caches (keeps .venv, node_modules, the database)"
 	@echo "make distclean      also remove .venv, node_modules and var/ (the database too)"
 	@echo "Variables: PORT=$(PORT) HOST=$(HOST) PYTEST_ARGS=..."
 
 # --- set-up -----------------------------------------------------------------
 
-setup: venv assets migrate
+setup: venv pdf-libs assets migrate
 
 venv: $(VENV_STAMP)
 
@@ -71,6 +74,17 @@ $(NPM_STAMP): package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || scripts/apt-install nodejs npm
 	npm ci --no-audit --no-fund
 	@touch $@
+
+# PDFs are laid out by WeasyPrint; install Pango and the font when missing and we are root.
+pdf-libs:
+	@if ! compgen -G '$(PANGO)' >/dev/null; then \
+		echo "Pango is needed to lay out agenda packs and minutes (WeasyPrint)." >&2; \
+		scripts/apt-install libpango-1.0-0 libpangoft2-1.0-0; \
+	fi
+	@if [ ! -e $(LIBERATION_SANS) ]; then \
+		echo "Liberation Sans (Arial's metrics) is needed for agenda packs and minutes." >&2; \
+		scripts/apt-install fonts-liberation; \
+	fi
 
 assets: $(ASSETS_STAMP)
 
