@@ -116,6 +116,10 @@ def main() -> int:
         print(f"{'benchmark':40} {'baseline':>10} {'large':>10} {'ratio':>7}")
         for name, base, large, ratio in results:
             print(f"{name:40} {base * 1000:9.2f}ms {large * 1000:9.2f}ms {ratio:6.2f}x")
+
+        import packs  # bench/packs.py, beside this script
+
+        packs.run()
     return 0
 
 

@@ -101,11 +101,11 @@ def test_front_sheet_pages_outline_and_stamps_match_the_papers(a_meeting, agenda
     # Where each paper really is: the pages carrying its label, in order.
     where: dict[str, list[int]] = {}
     for number, text in enumerate(texts, start=1):
-        for label in re.findall(r"PAPER\d\dX\d", text):
+        for label in re.findall(r"(PAPER\d\dX\d) sheet", text):
             where.setdefault(label, []).append(number)
     front_pages = min(p for pages in where.values() for p in pages) - 1
     assert front_pages >= 1
-    assert all(not re.search(r"PAPER\d\dX\d", t) for t in texts[:front_pages])
+    assert all(not re.search(r"PAPER\d\dX\d sheet", t) for t in texts[:front_pages])
 
     front = "\n".join(texts[:front_pages])
     item_titles = [title for title, _ in AGENDA]

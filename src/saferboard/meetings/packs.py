@@ -148,12 +148,16 @@ def _front_sheet_context(*, meeting: Meeting, kind: str, supplement: int, entrie
     }
 
 
-def _front_sheet(*, meeting: Meeting, kind: str, supplement: int, entries) -> bytes:
-    """The front sheet as PDF, laid out until the page numbers it prints allow for its length."""
+def _front_sheet(*, meeting: Meeting, kind: str, supplement: int, entries, guess: int = 1) -> bytes:
+    """The front sheet as PDF, laid out until the page numbers it prints allow for its length.
+
+    `guess` is its expected length (a rebuild passes the last build's), so usually one
+    layout is enough; otherwise it is laid out again with the numbers moved on.
+    """
     context = _front_sheet_context(
         meeting=meeting, kind=kind, supplement=supplement, entries=entries
     )
-    front_pages = 1
+    front_pages = max(1, guess)
     for _ in range(5):
         _number_pages(entries, front_pages=front_pages)
         document = html_to_pdf(render_to_string("meetings/pdf/front_sheet.html", context))
@@ -294,7 +298,13 @@ def pack_build(*, meeting: Meeting, kind: str, supplement: int = 0, by: User | N
             f"in {audience}, so there is nothing to build."
         )
     _load_papers(entries)
-    front = _front_sheet(meeting=meeting, kind=kind, supplement=supplement, entries=entries)
+    front = _front_sheet(
+        meeting=meeting,
+        kind=kind,
+        supplement=supplement,
+        entries=entries,
+        guess=_last_front_sheet_length(meeting=meeting, kind=kind, supplement=supplement),
+    )
     writer = assemble_pack(
         front_sheet=front,
         entries=entries,
@@ -323,6 +333,13 @@ def pack_build(*, meeting: Meeting, kind: str, supplement: int = 0, by: User | N
         contents=contents,
         by=by,
     )
+
+
+def _last_front_sheet_length(*, meeting: Meeting, kind: str, supplement: int) -> int:
+    last = Pack.objects.filter(meeting=meeting, kind=kind, supplement=supplement).first()
+    if last is None or not last.contents:
+        return 1
+    return last.contents[0]["first"] - 1
 
 
 def _store(*, meeting, kind, supplement, data, page_count, contents, by) -> Pack:
