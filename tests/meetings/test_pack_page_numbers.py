@@ -211,3 +211,43 @@ def test_a_long_front_sheet_moves_every_page_number_on(partnership_a, a_meeting)
             "papers": [{"paper": paper.pk, "first": first, "last": first + 1}],
         }
     ]
+
+
+def test_landscape_rotated_and_offset_pages_are_stamped_upright(partnership_a, a_meeting):
+    """Papers come in all shapes: the stamp lands at the bottom centre of the page as read."""
+    from pypdf import PdfWriter
+    from pypdf.generic import RectangleObject
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=842, height=595)  # landscape
+    writer.add_blank_page(width=595, height=842).rotate(90)  # portrait turned on its side
+    offset = writer.add_blank_page(width=595, height=842)
+    offset.mediabox = RectangleObject([100, 200, 695, 1042])  # a box not starting at 0, 0
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    item = AgendaItemFactory(partnership=partnership_a, meeting=a_meeting, title="Odd shapes")
+    PaperFactory(
+        partnership=partnership_a,
+        item=item,
+        original=ContentFile(buffer.getvalue(), name="odd.pdf"),
+        pdf=ContentFile(buffer.getvalue(), name="odd.pdf"),
+        page_count=3,
+    )
+    pack = pack_build(meeting=a_meeting, kind=PackKind.PUBLIC, by=None)
+    reader = PdfReader(pack.file.open("rb"))
+    assert len(reader.pages) == 4
+    for number, page in enumerate(reader.pages, start=1):
+        box = page.cropbox
+        found = []
+
+        def visit(text, cm, tm, font, size, found=found):
+            if text.strip():
+                found.append((text.strip(), tm[4], tm[5]))
+
+        page.extract_text(visitor_text=visit)
+        text, x, y = found[-1]
+        assert text == f"Page {number}"
+        assert page.rotation == 0
+        assert float(box.bottom) <= y < float(box.bottom) + 40
+        centre = (float(box.left) + float(box.right)) / 2
+        assert abs(x + 21 - centre) < 15  # the stamp's left edge is half its width from centre
