@@ -34,8 +34,9 @@ def _counts() -> dict[str, int]:
 
 @pytest.fixture
 def demo(db):
-    """The demo, built once; returns what `saferboard demo` wrote to stderr."""
-    return _run("demo")[1]
+    """The demo's registry and logins (its meetings: test_demo_meetings.py); returns what
+    `saferboard demo` wrote to stderr."""
+    return _run("demo", "--without-meetings")[1]
 
 
 @pytest.fixture
@@ -146,7 +147,7 @@ def test_demo_builds_the_safer_city_partnership(city):
 def test_running_demo_twice_creates_nothing_new(demo):
     first = _counts()
 
-    _, err = _run("demo")
+    _, err = _run("demo", "--without-meetings")
 
     assert _counts() == first
     assert "already present, left unchanged" in err
@@ -155,7 +156,7 @@ def test_running_demo_twice_creates_nothing_new(demo):
 def test_demo_reset_deletes_and_rebuilds_the_same_demo(haringey):
     first = _counts()
 
-    _run("demo", "--reset")
+    _run("demo", "--reset", "--without-meetings")
 
     assert _counts() == first
     assert not Partnership.objects.filter(pk=haringey.pk).exists()
@@ -168,7 +169,7 @@ def test_demo_reset_leaves_other_partnerships_and_users_alone(demo, make_user):
     )
     outsider = make_user(other, Role.MANAGER, username="enfield-manager")
 
-    _run("demo", "--reset")
+    _run("demo", "--reset", "--without-meetings")
 
     assert Partnership.objects.filter(pk=other.pk).exists()
     assert User.objects.filter(pk=outsider.pk).exists()

@@ -17,9 +17,11 @@ from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import ProtectedError
+from django.test.utils import override_settings
 
 from saferboard.core.demo.city_of_london import CITY_OF_LONDON
 from saferboard.core.demo.haringey import HARINGEY
+from saferboard.core.demo.meetings import demo_meetings_build
 from saferboard.core.demo.spec import (
     DEMO_PASSWORD,
     MULTI_USERNAME,
@@ -64,9 +66,18 @@ def demo_usernames() -> list[str]:
     return [*names, MULTI_USERNAME]
 
 
+def demo_build(*, meetings: bool = True) -> list[str]:
+    """Create whatever of the demo is missing; returns one line per partnership saying what.
+
+    The demo's meetings are made through the real services, which e-mail members when
+    an agenda is published or minutes approved; nobody is e-mailed about demo meetings.
+    """
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        return _demo_build(meetings=meetings)
+
+
 @transaction.atomic
-def demo_build() -> list[str]:
-    """Create whatever of the demo is missing; returns one line per partnership saying what."""
+def _demo_build(*, meetings: bool) -> list[str]:
     password_hash = make_password(DEMO_PASSWORD)
     report = []
     for spec in DEMO_PARTNERSHIPS:
@@ -84,7 +95,13 @@ def demo_build() -> list[str]:
                 given_name=names[0],
                 family_name=names[1],
             )
-        report.append(f"{spec.name}: {'built' if built else 'already present, left unchanged'}.")
+        if built and meetings:
+            count = demo_meetings_build(spec=spec, people=people)
+            report.append(f"{spec.name}: built, with {count} meetings.")
+        elif built:
+            report.append(f"{spec.name}: built, without meetings.")
+        else:
+            report.append(f"{spec.name}: already present, left unchanged.")
     for spec in DEMO_PARTNERSHIPS:
         _demo_user_ensure(
             username=MULTI_USERNAME,

@@ -6,6 +6,7 @@ stock paragraphs, exactly `pages` pages long so packs show real page ranges.
 """
 
 import datetime
+from functools import lru_cache
 
 from django.template.loader import render_to_string
 from weasyprint import HTML
@@ -26,6 +27,7 @@ SECTION_HEADINGS = (
 )
 
 
+@lru_cache(maxsize=128)
 def demo_paper_pdf(
     *,
     body: str,
@@ -36,12 +38,13 @@ def demo_paper_pdf(
     pages: int,
     marking: str,
 ) -> bytes:
-    """A report of exactly `pages` pages (one section a page) about `title`."""
+    """A report of exactly `pages` pages (one section a page) about `title`.
+
+    Cached: rebuilding the demo in one process (`demo --reset`) reuses the PDFs.
+    """
     sections = []
     for page in range(pages):
-        paragraphs = [
-            PAPER_PARAGRAPHS[(page * 3 + n) % len(PAPER_PARAGRAPHS)] for n in range(3)
-        ]
+        paragraphs = [PAPER_PARAGRAPHS[(page * 3 + n) % len(PAPER_PARAGRAPHS)] for n in range(3)]
         heading = SECTION_HEADINGS[page % len(SECTION_HEADINGS)]
         sections.append({"number": page + 1, "heading": heading, "paragraphs": paragraphs})
     html = render_to_string(

@@ -2,6 +2,8 @@
 
 Idempotent: running it again changes nothing. `--reset` deletes the demo
 partnerships (with all their records and history) and the demo users first.
+The meetings (agendas, papers, packs, minutes) take most of the time;
+`--without-meetings` leaves them out.
 """
 
 from django.core.management.base import BaseCommand
@@ -18,12 +20,17 @@ class Command(BaseCommand):
             action="store_true",
             help="Delete the demo partnerships, their records and the demo users, then rebuild.",
         )
+        parser.add_argument(
+            "--without-meetings",
+            action="store_true",
+            help="Only the registry and logins: quicker, as no papers or packs are made.",
+        )
 
-    def handle(self, *args, reset: bool, **options):
+    def handle(self, *args, reset: bool, without_meetings: bool, **options):
         if reset:
             demo_reset()
             self.stderr.write("Deleted the demo partnerships and demo users.")
-        for line in demo_build():
+        for line in demo_build(meetings=not without_meetings):
             self.stderr.write(line)
         self.stderr.write("")
         self.stderr.write(demo_logins_table(logins=demo_logins()))
