@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.views.generic import TemplateView, View
 
 from saferboard.meetings import ical, public
+from saferboard.meetings.minutes import minutes_pdf
 from saferboard.meetings.models import Meeting, MeetingStatus, Pack, Paper
 from saferboard.registry.models import Body
 
@@ -85,15 +86,6 @@ class PublicBodyFeed(PublicMixin, View):
         return response
 
 
-def minutes_pdf_available() -> bool:
-    """Whether the minutes module (built separately) can render the public minutes PDF."""
-    try:
-        from saferboard.meetings import minutes
-    except ImportError:
-        return False
-    return hasattr(minutes, "minutes_pdf")
-
-
 class PublicMeeting(PublicMixin, TemplateView):
     """A meeting: when and where, packs, the agenda with papers, minutes and decisions."""
 
@@ -111,7 +103,6 @@ class PublicMeeting(PublicMixin, TemplateView):
             packs=public.public_packs(meeting=meeting),
             cancelled=meeting.status == MeetingStatus.CANCELLED,
             minutes_public=minutes_public,
-            minutes_pdf=minutes_public and minutes_pdf_available(),
             minutes_draft=meeting.status == MeetingStatus.DRAFT_MINUTES,
         )
         return context
@@ -124,10 +115,8 @@ class PublicMinutesPdf(PublicMixin, View):
 
     def get(self, request, *args, **kwargs):
         meeting = public.public_meeting_get(partnership=self.partnership, pk=kwargs["pk"])
-        if not public.minutes_are_public(meeting) or not minutes_pdf_available():
+        if not public.minutes_are_public(meeting):
             raise Http404("The minutes of this meeting are not published yet.")
-        from saferboard.meetings.minutes import minutes_pdf
-
         response = HttpResponse(minutes_pdf(meeting=meeting, public=True), "application/pdf")
         name = f"minutes-{slugify(str(meeting))}.pdf"
         response["Content-Disposition"] = f'inline; filename="{name}"'
