@@ -10,13 +10,21 @@ from django.utils import timezone
 from saferboard.core.errors import BusinessRuleError, StaleEditError
 from saferboard.meetings.models import MeetingStatus as S
 from saferboard.meetings.services import meeting_transition
+from tests.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 # A month before the meeting on 12 June 2025: well before its circulation deadline.
 IN_GOOD_TIME = datetime.datetime(2025, 5, 12, 9, 0, tzinfo=datetime.UTC)
 
 
-def test_the_whole_life_cycle_is_allowed_and_audited_with_the_user(a_meeting, clerk_a):
+def test_the_whole_life_cycle_is_allowed_and_audited_with_the_user(
+    a_meeting, clerk_a, partnership_a, the_board
+):
+    # Minutes are approved at a later meeting, which the meeting records first.
+    a_meeting.minutes_approved_at = MeetingFactory(
+        partnership=partnership_a, bodies=[the_board], date=datetime.date(2025, 9, 11)
+    )
+    a_meeting.save()
     for status in (S.AGENDA_PUBLISHED, S.HELD, S.DRAFT_MINUTES, S.MINUTES_APPROVED):
         meeting_transition(
             meeting=a_meeting,
@@ -112,6 +120,31 @@ def test_an_illegal_button_press_shows_the_reason(a_meeting, clerk_a_client, par
     a_meeting.refresh_from_db()
     assert a_meeting.status == S.DRAFT
     assert "cannot move to “Minutes approved”" in response.content.decode()
+
+
+def test_minutes_cannot_be_approved_without_the_approval_at_a_later_meeting(a_meeting, clerk_a):
+    a_meeting.status = S.DRAFT_MINUTES
+    a_meeting.save()
+
+    with pytest.raises(BusinessRuleError, match="record the approval and the chair's signature"):
+        meeting_transition(
+            meeting=a_meeting, to=S.MINUTES_APPROVED, by=clerk_a, expected_version=None
+        )
+
+    a_meeting.refresh_from_db()
+    assert a_meeting.status == S.DRAFT_MINUTES
+
+
+def test_the_overview_offers_no_approve_button_for_draft_minutes(
+    a_meeting, clerk_a_client, partnership_a
+):
+    a_meeting.status = S.DRAFT_MINUTES
+    a_meeting.save()
+    kwargs = {"partnership": partnership_a.slug, "pk": a_meeting.pk}
+
+    page = clerk_a_client.get(reverse("meetings:meeting-detail", kwargs=kwargs)).content.decode()
+
+    assert f'value="{S.MINUTES_APPROVED}"' not in page
 
 
 def test_a_viewer_cannot_change_the_status(a_meeting, viewer_a_client, partnership_a):

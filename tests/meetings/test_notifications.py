@@ -67,6 +67,11 @@ def test_publishing_the_agenda_emails_members_and_the_clerk_a_link(
 
 def test_approving_the_minutes_emails_the_members(next_meeting, django_capture_on_commit_callbacks):
     next_meeting.status = S.DRAFT_MINUTES
+    next_meeting.minutes_approved_at = MeetingFactory(
+        partnership=next_meeting.partnership,
+        bodies=list(next_meeting.bodies.all()),
+        date=next_meeting.date + datetime.timedelta(days=90),
+    )
     next_meeting.save()
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -33,7 +33,6 @@ TRANSITION_LABELS = {
     S.AGENDA_PUBLISHED: "Publish the agenda",
     S.HELD: "Mark as held",
     S.DRAFT_MINUTES: "Start the draft minutes",
-    S.MINUTES_APPROVED: "Record the minutes as approved",
     S.CANCELLED: "Cancel the meeting",
 }
 
@@ -77,6 +76,12 @@ def meeting_transition(
         if allowed:
             reason += " It can move to: " + ", ".join(f"“{a}”" for a in allowed) + "."
         raise BusinessRuleError(reason)
+    if to == S.MINUTES_APPROVED and meeting.minutes_approved_at_id is None:
+        raise BusinessRuleError(
+            "Minutes are approved as a correct record at the body's next meeting: record the "
+            "approval and the chair's signature at that meeting's “Minutes of the previous "
+            "meeting” item (its Minutes tab)."
+        )
     changes = {"status": to}
     if to == S.AGENDA_PUBLISHED:
         changes |= _publication(meeting=meeting, late_reason=late_reason, now=now)

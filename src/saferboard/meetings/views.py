@@ -63,6 +63,8 @@ class MeetingDetail(MeetingMixin, crud.RecordDetailView):
             transitions=[
                 (status, services.TRANSITION_LABELS[status])
                 for status in services.meeting_next_statuses(meeting=meeting)
+                # Approval is recorded with the chair's signature at the next meeting.
+                if status in services.TRANSITION_LABELS
             ],
             quorum=selectors.meeting_quorum(meeting=meeting),
             bodies=selectors.meeting_bodies(meeting=meeting),
