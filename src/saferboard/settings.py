@@ -146,6 +146,8 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("SAFERBOARD_FROM_EMAIL", "saferboard <noreply@localhost>")
 # Where people reach saferboard, for the links in e-mails (which have no request to go by).
 SITE_URL = os.environ.get("SAFERBOARD_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The largest meeting paper accepted for upload, in megabytes.
+SAFERBOARD_PAPER_MAX_MB = float(os.environ.get("SAFERBOARD_PAPER_MAX_MB", "20"))
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
