@@ -41,9 +41,11 @@ def test_pack_build_writes_and_stores_the_public_pack(meeting_with_papers, tmp_p
     assert pack.file.open("rb").read() == out.read_bytes()
 
 
-def test_pack_build_restricted_through_the_console_script(meeting_with_papers, tmp_path):
+def test_pack_build_restricted_writes_and_stores_the_members_pack(meeting_with_papers, tmp_path):
+    # call_command, not the console script: that closes the database connection when it
+    # finishes, which ends the test's transaction on PostgreSQL before the check below.
     out = tmp_path / "members.pdf"
-    cli.main(["pack", "build", str(meeting_with_papers.pk), "--out", str(out), "--restricted"])
+    call_command("pack", "build", str(meeting_with_papers.pk), "--out", str(out), "--restricted")
     assert "CLOSEDPAPER" in pdf_text(out)
     assert meeting_with_papers.packs.filter(kind=PackKind.RESTRICTED).exists()
 
