@@ -7,6 +7,7 @@ import factory
 from django.core.files.base import ContentFile
 from pypdf import PdfWriter
 
+from saferboard.actions import models as action_models
 from saferboard.meetings import models as meeting_models
 from saferboard.registry import models
 
@@ -219,3 +220,29 @@ class ResolutionFactory(factory.django.DjangoModelFactory):
     kind = meeting_models.ResolutionKind.NOTED
     text = "That the report be noted."
     position = factory.Sequence(lambda n: n)
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = action_models.Action
+
+    text = factory.Sequence(lambda n: f"Circulate the report {n} to partners")
+
+
+class ActionOwnerFactory(factory.django.DjangoModelFactory):
+    """Pass exactly one of person, post, organisation or body."""
+
+    class Meta:
+        model = action_models.ActionOwner
+
+    action = factory.SubFactory(ActionFactory, partnership=factory.SelfAttribute("..partnership"))
+
+
+class ActionUpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = action_models.ActionUpdate
+
+    action = factory.SubFactory(ActionFactory, partnership=factory.SelfAttribute("..partnership"))
+    on = datetime.date(2025, 7, 1)
+    note = "Report sent to partners."
+    status = action_models.ActionStatus.IN_PROGRESS

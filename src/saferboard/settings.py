@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "saferboard.core",
     "saferboard.registry",
     "saferboard.meetings",
+    "saferboard.actions",
     "saferboard.api",
     # After our apps, so our registration/ templates win over the admin's.
     "django.contrib.admin",

@@ -39,6 +39,7 @@ urlpatterns = [
     ),
     path("p/<slug:partnership>/registry/", include("saferboard.registry.urls")),
     path("p/<slug:partnership>/meetings/", include("saferboard.meetings.urls")),
+    path("p/<slug:partnership>/actions/", include("saferboard.actions.urls")),
     path("api/v1/", include("saferboard.api.urls")),
     path("admin/", admin.site.urls),
 ]

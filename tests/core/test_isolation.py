@@ -22,6 +22,9 @@ from rest_framework.views import APIView
 from saferboard.core.models import Partnership, TenantModel
 from saferboard.registry.models import Body, MembershipCategory, Sector
 from tests.factories import (
+    ActionFactory,
+    ActionOwnerFactory,
+    ActionUpdateFactory,
     AgendaItemFactory,
     AgendaSectionFactory,
     AttendanceFactory,
@@ -78,6 +81,7 @@ MARKERS = (
     "Alphaseat",
     "Alphaterms",
     "Alphameeting",
+    "Alphaaction",
 )
 # Formats DRF offers by suffix: JSON and the browsable API, which renders forms with choices.
 FORMATS = ("json", "api")
@@ -276,10 +280,18 @@ def a_objects(partnership_a) -> dict:
         DeclarationFactory(partnership=a, item=item, membership=membership, nature="Alphainterest"),
         ResolutionFactory(partnership=a, item=item, text="Alpharesolution agreed"),
     )
+    action = ActionFactory(
+        partnership=a, meeting=meeting, agenda_item=item, text="Alphaaction circulate report"
+    )
+    action_records = (
+        action,
+        ActionOwnerFactory(partnership=a, action=action, organisation=organisation),
+        ActionUpdateFactory(partnership=a, action=action, note="Alphaupdate sent"),
+    )
     objects = {Partnership: a}
     for record in (board, organisation, person, post, membership, terms, meeting, attendance):
         objects[type(record)] = record
-    for record in meeting_records:
+    for record in (*meeting_records, *action_records):
         objects[type(record)] = record
     return objects
 

@@ -21,4 +21,7 @@ class Role(models.TextChoices):
 ALL_ROLES = frozenset(Role.values)
 REGISTRY_EDITORS = frozenset({Role.MANAGER, Role.CLERK})
 MEETING_EDITORS = frozenset({Role.MANAGER, Role.CLERK})
+ACTION_EDITORS = frozenset({Role.MANAGER, Role.CLERK})
+# Contributors may add updates to actions their organisation (or they) own.
+ACTION_UPDATERS = ACTION_EDITORS | {Role.CONTRIBUTOR}
 PARTNERSHIP_ADMINS = frozenset({Role.MANAGER})

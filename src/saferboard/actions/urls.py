@@ -1,0 +1,16 @@
+"""Action log routes, under /p/<partnership>/actions/."""
+
+from django.urls import path
+
+from saferboard.actions import views
+
+app_name = "actions"
+
+urlpatterns = [
+    path("", views.ActionList.as_view(), name="action-list"),
+    path("mine/", views.MyActions.as_view(), name="action-mine"),
+    path("add/", views.ActionFormView.as_view(), name="action-add"),
+    path("<int:pk>/", views.ActionDetail.as_view(), name="action-detail"),
+    path("<int:pk>/edit/", views.ActionFormView.as_view(), name="action-edit"),
+    path("<int:pk>/update/", views.ActionAddUpdate.as_view(), name="action-add-update"),
+]
