@@ -12,12 +12,14 @@ from django.template.loader import render_to_string
 from saferboard.meetings.models import (
     AgendaItem,
     AttendanceStatus,
-    Declaration,
     Meeting,
     MeetingStatus,
     Resolution,
 )
-from saferboard.meetings.participation import declaration_minute_line
+from saferboard.meetings.participation import (
+    declaration_minute_line,
+    declarations_in_minute_order,
+)
 from saferboard.meetings.selectors import meeting_agenda, meeting_attendance, meeting_bodies
 
 
@@ -52,13 +54,8 @@ def meeting_minutes(*, meeting: Meeting, public: bool = False) -> list[ItemMinut
     """Every item's minute in agenda order; `public` leaves out exempt and sensitive items."""
     items = meeting_agenda(meeting=meeting).prefetch_related(
         Prefetch("resolutions", queryset=Resolution.objects.order_by("position", "pk")),
-        # The order participation.declaration_minute_lines uses, fetched for all items at once.
-        Prefetch(
-            "declarations",
-            queryset=Declaration.objects.select_related("membership__person").order_by(
-                "membership__person__family_name", "pk"
-            ),
-        ),
+        # Fetched for all items at once, in the minutes' order.
+        Prefetch("declarations", queryset=declarations_in_minute_order()),
         Prefetch(
             "matters_arising_from",
             queryset=AgendaItem.objects.select_related("meeting").order_by("minute_number"),

@@ -382,11 +382,16 @@ def declaration_minute_line(declaration: Declaration) -> str:
     return f"{who} declared {article} {kind} interest ({nature}) and {consequence}."
 
 
-def declaration_minute_lines(*, item: AgendaItem) -> list[str]:
-    """The sentences the minutes of `item` carry about interests declared in it."""
-    declarations = item.declarations.select_related("membership__person").order_by(
+def declarations_in_minute_order() -> QuerySet[Declaration]:
+    """Declarations in the order the minutes list them: by the member's family name."""
+    return Declaration.objects.select_related("membership__person").order_by(
         "membership__person__family_name", "pk"
     )
+
+
+def declaration_minute_lines(*, item: AgendaItem) -> list[str]:
+    """The sentences the minutes of `item` carry about interests declared in it."""
+    declarations = declarations_in_minute_order().filter(item=item)
     return [declaration_minute_line(d) for d in declarations]
 
 
