@@ -6,7 +6,13 @@ import pytest
 from saferboard.meetings.models import InterestType
 from saferboard.meetings.participation import declaration_minute_lines
 from saferboard.meetings.selectors import item_voters
-from tests.factories import AgendaItemFactory, AttendanceFactory, DeclarationFactory
+from tests.factories import (
+    AgendaItemFactory,
+    AttendanceFactory,
+    BodyFactory,
+    DeclarationFactory,
+    MembershipFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +89,21 @@ def test_the_minutes_say_who_declared_what_and_whether_they_took_part(partnershi
 
 def test_an_item_without_declarations_has_no_lines(item):
     assert declaration_minute_lines(item=item) == []
+
+
+def test_at_a_meeting_in_common_only_the_first_bodys_members_count(
+    partnership_a, a_meeting, seats, item, everyone_present
+):
+    # The board's name sorts first, so its terms of reference and members govern.
+    other = BodyFactory(partnership=partnership_a, name="Health and Wellbeing Board")
+    a_meeting.bodies.add(other)
+    AttendanceFactory(
+        partnership=partnership_a,
+        meeting=a_meeting,
+        membership=MembershipFactory(partnership=partnership_a, body=other),
+    )
+
+    voters = item_voters(item=item)
+
+    assert voters.count == 3
+    assert {row.membership.body for row in voters.voters} == {seats["chair"].body}

@@ -8,7 +8,7 @@ header and its tabs look the same everywhere.
 from dataclasses import dataclass
 
 from django.shortcuts import get_object_or_404
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.generic import TemplateView
 
 from saferboard.core.permissions import PartnershipMixin
@@ -16,8 +16,7 @@ from saferboard.core.roles import MEETING_EDITORS
 from saferboard.meetings.models import Meeting
 from saferboard.meetings.selectors import meeting_list
 
-# (label, URL name) in the order the tabs appear. A tab whose page does not
-# exist (yet) is left out.
+# (label, URL name) in the order the tabs appear.
 MEETING_TABS = [
     ("Overview", "meetings:meeting-detail"),
     ("Agenda", "meetings:agenda"),
@@ -37,14 +36,11 @@ class Tab:
 
 def meeting_tabs(*, meeting: Meeting, current: str) -> list[Tab]:
     """The meeting's tabs; `current` is the URL name of the page being shown."""
-    tabs = []
-    for label, name in MEETING_TABS:
-        try:
-            url = reverse(name, kwargs={"partnership": meeting.partnership.slug, "pk": meeting.pk})
-        except NoReverseMatch:
-            continue
-        tabs.append(Tab(label=label, url=url, current=name == current))
-    return tabs
+    kwargs = {"partnership": meeting.partnership.slug, "pk": meeting.pk}
+    return [
+        Tab(label=label, url=reverse(name, kwargs=kwargs), current=name == current)
+        for label, name in MEETING_TABS
+    ]
 
 
 class MeetingPageMixin(PartnershipMixin):

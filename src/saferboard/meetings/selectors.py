@@ -219,9 +219,13 @@ class ItemVoters:
 
 
 def item_voters(*, item: AgendaItem) -> ItemVoters:
+    """As for quorum, the first body (by name) governs: at a meeting held in common, only
+    its members vote on the count checked here, under its terms of reference."""
     meeting = item.meeting
     bodies = meeting_bodies(meeting=meeting)
-    terms = body_terms_of_reference_on(body=bodies[0], on=meeting.date) if bodies else None
+    if not bodies:
+        return ItemVoters(voters=[], excluded=[])
+    terms = body_terms_of_reference_on(body=bodies[0], on=meeting.date)
     substitutes_vote = terms.substitutes_may_vote if terms else True
     disqualified = {
         d.membership_id: d
@@ -229,7 +233,7 @@ def item_voters(*, item: AgendaItem) -> ItemVoters:
         if d.interest_type in DISQUALIFYING_INTERESTS
     }
     voters, excluded = [], []
-    for row in meeting_attendance(meeting=meeting):
+    for row in meeting_attendance(meeting=meeting).filter(membership__body=bodies[0]):
         if not row.membership.is_voting:
             continue
         present = row.status == AttendanceStatus.PRESENT
