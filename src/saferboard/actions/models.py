@@ -69,6 +69,12 @@ class Action(TenantModel):
         blank=True, help_text="The evidence the action is complete, or why it is obsolete."
     )
     closed_on = models.DateField(null=True, blank=True, verbose_name="Date closed")
+    owners_to_confirm = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Owners written in the minutes (such as initials) that matched no one, or "
+        "more than one person, and still need choosing.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -82,9 +88,18 @@ class Action(TenantModel):
     def owner_names(self) -> str:
         return ", ".join(str(owner) for owner in self.owners.all())
 
+    @property
+    def due(self) -> datetime.date | None:
+        """The date the action is due: its due date, or for "by the next meeting" the date of
+        the body's next meeting (annotated as `due_on` by selectors.with_due_on)."""
+        if hasattr(self, "due_on"):
+            return self.due_on
+        return self.due_date
+
     def due_label(self) -> str:
         if self.by_next_meeting:
-            return "By the next meeting"
+            due = self.due
+            return f"By the next meeting ({due:%-d %B %Y})" if due else "By the next meeting"
         return f"{self.due_date:%-d %B %Y}" if self.due_date else ""
 
     @property
@@ -93,7 +108,7 @@ class Action(TenantModel):
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         today = today or datetime.date.today()
-        return not self.is_closed and self.due_date is not None and self.due_date < today
+        return not self.is_closed and self.due is not None and self.due < today
 
     def clean(self):
         errors = {}
@@ -197,3 +212,42 @@ class ActionUpdate(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.on:%-d %B %Y}: {self.get_status_display()}"
+
+
+class ReminderKind(models.TextChoices):
+    DUE_SOON = "due_soon", "Due within 7 days"
+    OVERDUE = "overdue", "Overdue"
+    DIGEST = "digest", "Weekly digest"
+
+
+class ActionReminder(TenantModel):
+    """One reminder e-mail sent to a person, so `saferboard remind` never sends it twice a day.
+
+    A due-soon or overdue reminder names its action; a weekly digest has none.
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    action = models.ForeignKey(
+        Action, null=True, blank=True, on_delete=models.CASCADE, related_name="reminders"
+    )
+    kind = models.CharField(max_length=20, choices=ReminderKind.choices)
+    sent_on = models.DateField()
+    email = models.EmailField()
+
+    class Meta:
+        ordering = ["-sent_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "action", "sent_on"],
+                condition=Q(action__isnull=False),
+                name="action_reminder_once_a_day",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "kind", "sent_on"],
+                condition=Q(action__isnull=True),
+                name="action_digest_once_a_day",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} to {self.person} on {self.sent_on:%-d %B %Y}"

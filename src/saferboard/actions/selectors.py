@@ -2,13 +2,34 @@
 
 import datetime
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, F, OuterRef, Prefetch, Q, QuerySet, Subquery, When
 
 from saferboard.actions.models import CLOSED_STATUSES, Action, ActionOwner
 from saferboard.core.models import Partnership, User
 from saferboard.core.roles import ACTION_EDITORS, Role
+from saferboard.meetings.models import Meeting, MeetingStatus
 from saferboard.registry.models import Membership, Organisation, Person
 from saferboard.registry.selectors import membership_held_on
+
+
+def next_meeting_date() -> Subquery:
+    """The date of the next meeting after the action's, of a body that meeting belongs to
+    (cancelled meetings skipped): when an action "by the next meeting" falls due."""
+    return Subquery(
+        Meeting.objects.filter(
+            bodies__meetings=OuterRef("meeting_id"), date__gt=OuterRef("meeting__date")
+        )
+        .exclude(status=MeetingStatus.CANCELLED)
+        .order_by("date")
+        .values("date")[:1]
+    )
+
+
+def with_due_on(queryset: QuerySet[Action]) -> QuerySet[Action]:
+    """Annotate `due_on`: the due date, or the next meeting's date for "by the next meeting"."""
+    return queryset.annotate(
+        due_on=Case(When(by_next_meeting=True, then=next_meeting_date()), default=F("due_date"))
+    )
 
 
 def action_list(*, partnership: Partnership) -> QuerySet[Action]:
@@ -16,7 +37,7 @@ def action_list(*, partnership: Partnership) -> QuerySet[Action]:
         "person", "post__organisation", "organisation", "body"
     )
     return (
-        Action.objects.filter(partnership=partnership)
+        with_due_on(Action.objects.filter(partnership=partnership))
         .select_related("meeting", "agenda_item")
         .prefetch_related(Prefetch("owners", queryset=owners))
         .order_by("-meeting__date", "-created_at", "-pk")
@@ -48,7 +69,9 @@ def action_filter(
     if status:
         queryset = queryset.filter(status=status)
     if overdue:
-        queryset = queryset.exclude(status__in=CLOSED_STATUSES).filter(due_date__lt=today)
+        if "due_on" not in queryset.query.annotations:
+            queryset = with_due_on(queryset)
+        queryset = queryset.exclude(status__in=CLOSED_STATUSES).filter(due_on__lt=today)
     return queryset.distinct()
 
 
