@@ -9,6 +9,7 @@ from pypdf import PdfWriter
 
 from saferboard.actions import models as action_models
 from saferboard.meetings import models as meeting_models
+from saferboard.plans import models as plan_models
 from saferboard.registry import models
 
 
@@ -246,3 +247,24 @@ class ActionUpdateFactory(factory.django.DjangoModelFactory):
     on = datetime.date(2025, 7, 1)
     note = "Report sent to partners."
     status = action_models.ActionStatus.IN_PROGRESS
+
+
+class StrategyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = plan_models.Strategy
+
+    name = factory.Sequence(lambda n: f"Community Safety Strategy {n}")
+    period_start = datetime.date(2024, 4, 1)
+    period_end = datetime.date(2027, 3, 31)
+
+
+class PriorityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = plan_models.Priority
+
+    strategy = factory.SubFactory(
+        StrategyFactory, partnership=factory.SelfAttribute("..partnership")
+    )
+    number = factory.Sequence(lambda n: str(n + 1))
+    title = factory.Sequence(lambda n: f"Priority {n + 1}")
+    position = factory.Sequence(lambda n: n)

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "saferboard.registry",
     "saferboard.meetings",
     "saferboard.actions",
+    "saferboard.plans",
+    "saferboard.performance",
     "saferboard.api",
     # After our apps, so our registration/ templates win over the admin's.
     "django.contrib.admin",

@@ -1,0 +1,1 @@
+"""Indicators, targets, periods, returns and RAG: see docs/performance.md."""
