@@ -9,6 +9,7 @@ from pypdf import PdfWriter
 
 from saferboard.actions import models as action_models
 from saferboard.meetings import models as meeting_models
+from saferboard.performance import models as performance_models
 from saferboard.plans import models as plan_models
 from saferboard.registry import models
 
@@ -268,3 +269,32 @@ class PriorityFactory(factory.django.DjangoModelFactory):
     number = factory.Sequence(lambda n: str(n + 1))
     title = factory.Sequence(lambda n: f"Priority {n + 1}")
     position = factory.Sequence(lambda n: n)
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    """A quarterly count indicator, lower is better, with an absolute target of 100."""
+
+    class Meta:
+        model = performance_models.Indicator
+
+    code = factory.Sequence(lambda n: f"KPI {n + 1}")
+    name = factory.Sequence(lambda n: f"Indicator {n + 1}")
+    unit = performance_models.Unit.COUNT
+    polarity = performance_models.Polarity.LOWER_IS_BETTER
+    target_kind = performance_models.TargetKind.ABSOLUTE
+    target_value = 100
+    amber_tolerance = 5
+    frequency = performance_models.Frequency.QUARTERLY
+    lifecycle = performance_models.Lifecycle.AGREED
+
+
+class IndicatorValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = performance_models.IndicatorValue
+
+    indicator = factory.SubFactory(
+        IndicatorFactory, partnership=factory.SelfAttribute("..partnership")
+    )
+    period_start = datetime.date(2025, 4, 1)
+    period_end = datetime.date(2025, 6, 30)
+    value = 90
