@@ -40,6 +40,7 @@ urlpatterns = [
     path("p/<slug:partnership>/registry/", include("saferboard.registry.urls")),
     path("p/<slug:partnership>/meetings/", include("saferboard.meetings.urls")),
     path("p/<slug:partnership>/actions/", include("saferboard.actions.urls")),
+    path("p/<slug:partnership>/performance/", include("saferboard.performance.urls")),
     path("api/v1/", include("saferboard.api.urls")),
     path("admin/", admin.site.urls),
 ]

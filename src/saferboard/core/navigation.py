@@ -20,6 +20,7 @@ NAVIGATION: list[NavItem] = [
     NavItem("Overview", "partnership-home", "partnership-home"),
     NavItem("Meetings", "meetings:meeting-list", "meetings:"),
     NavItem("Actions", "actions:action-list", "actions:"),
+    NavItem("Performance", "performance:dashboard", "performance:"),
     NavItem("Bodies", "registry:body-list", "registry:body"),
     NavItem("Organisations", "registry:organisation-list", "registry:organisation"),
     NavItem("People", "registry:person-list", "registry:person"),
