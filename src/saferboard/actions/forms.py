@@ -3,6 +3,7 @@
 from django import forms
 
 from saferboard.actions.models import Action, ActionStatus
+from saferboard.actions.selectors import NO_ORGANISATION, OUTSTANDING
 from saferboard.core.forms import GovUKDateField, GovUKForm
 from saferboard.registry.forms import PartnershipScopedForm
 from saferboard.registry.models import Body, Organisation, Person, Post
@@ -70,17 +71,70 @@ class ActionForm(PartnershipScopedForm):
 
 
 class ActionFilterForm(GovUKForm):
-    organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(), required=False, label="Owner organisation"
+    """The log's filters, sent in the address (GET) so a filtered log can be shared."""
+
+    organisation = forms.ChoiceField(required=False, label="Owner organisation")
+    person = forms.ModelChoiceField(
+        queryset=Person.objects.none(),
+        required=False,
+        label="Owner (person)",
+        empty_label="Anyone",
     )
-    body = forms.ModelChoiceField(queryset=Body.objects.none(), required=False)
-    status = forms.ChoiceField(choices=[("", "Any status"), *ActionStatus.choices], required=False)
+    body = forms.ModelChoiceField(
+        queryset=Body.objects.none(),
+        required=False,
+        empty_label="Any body",
+        help_text="The body whose meeting raised it, or that owns it.",
+    )
+    status = forms.ChoiceField(
+        choices=[
+            ("", "Any status"),
+            (OUTSTANDING, "Not closed (open, in progress or carried forward)"),
+            *ActionStatus.choices,
+        ],
+        required=False,
+    )
+    due_from = GovUKDateField(required=False, label="Due on or after")
+    due_to = GovUKDateField(required=False, label="Due on or before")
+    closed_from = GovUKDateField(required=False, label="Closed on or after")
+    due_soon = forms.BooleanField(required=False, label="Due in the next 7 days")
     overdue = forms.BooleanField(required=False, label="Overdue only")
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.filter(partnership=partnership)
+        organisations = Organisation.objects.filter(partnership=partnership).order_by("name")
+        self.fields["organisation"].choices = [
+            ("", "Any organisation"),
+            *((str(pk), name) for pk, name in organisations.values_list("pk", "name")),
+            (NO_ORGANISATION, "Other owners (bodies, and people with no organisation)"),
+        ]
+        self.fields["person"].queryset = Person.objects.filter(partnership=partnership)
         self.fields["body"].queryset = Body.objects.filter(partnership=partnership)
+
+    def clean_organisation(self) -> int | str | None:
+        value = self.cleaned_data["organisation"]
+        if value == NO_ORGANISATION:
+            return value
+        return int(value) if value else None
+
+    def clean(self):
+        cleaned = super().clean()
+        due_from, due_to = cleaned.get("due_from"), cleaned.get("due_to")
+        if due_from and due_to and due_from > due_to:
+            self.add_error("due_to", "The “due on or before” date must be after “due on or after”")
+        return cleaned
+
+    def filters(self) -> dict:
+        """The valid filters as selectors.action_filter's arguments; invalid ones are left out
+        (the page shows their errors) so the rest still apply."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        values = {name: self.cleaned_data.get(name) for name in self.fields}
+        values["status"] = values["status"] or ""
+        values["due_soon"] = bool(values["due_soon"])
+        values["overdue"] = True if values["overdue"] else None
+        return {name: value for name, value in values.items() if name in self.cleaned_data}
 
 
 class ActionUpdateForm(GovUKForm):

@@ -6,15 +6,19 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.views.generic import FormView, TemplateView
 
-from saferboard.actions import forms, selectors
+from saferboard.actions import exports, forms, selectors, summary
 from saferboard.actions.models import Action
+from saferboard.actions.owners import owners_to_confirm
 from saferboard.actions.services import action_add_update, action_create, action_update
 from saferboard.core import crud
 from saferboard.core.errors import BusinessRuleError, StaleEditError
 from saferboard.core.roles import ACTION_EDITORS, ACTION_UPDATERS
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class ActionMixin:
@@ -25,7 +29,11 @@ class ActionMixin:
 
 
 class ActionList(ActionMixin, crud.RecordMixin, TemplateView):
-    """The log, filtered by owner organisation, body, status and overdue."""
+    """The log, filtered by owner (organisation or person), body, status, due date and overdue.
+
+    The filters are in the address (GET), so a filtered log can be bookmarked, shared and
+    downloaded as it is shown.
+    """
 
     template_name = "actions/action_list.html"
     heading = "Action log"
@@ -33,17 +41,14 @@ class ActionList(ActionMixin, crud.RecordMixin, TemplateView):
 
     def actions(self, today):
         form = forms.ActionFilterForm(self.request.GET or None, partnership=self.partnership)
-        queryset = self.queryset()
-        if form.is_bound and form.is_valid():
-            queryset = selectors.action_filter(
-                queryset=queryset,
-                organisation=form.cleaned_data["organisation"],
-                body=form.cleaned_data["body"],
-                status=form.cleaned_data["status"],
-                overdue=form.cleaned_data["overdue"],
-                today=today,
-            )
+        queryset = selectors.action_filter(queryset=self.queryset(), today=today, **form.filters())
         return form, queryset
+
+    def filter_query(self) -> str:
+        """The filters in the address, without the page number."""
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return query.urlencode()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -52,7 +57,13 @@ class ActionList(ActionMixin, crud.RecordMixin, TemplateView):
         page = Paginator(queryset, self.page_size).get_page(self.request.GET.get("page"))
         for action in page.object_list:
             action.overdue = action.is_overdue(today)
-        context.update(heading=self.heading, filter_form=form, page=page)
+        context.update(
+            heading=self.heading,
+            filter_form=form,
+            filter_query=self.filter_query(),
+            page=page,
+            summary_url=self.url("summary"),
+        )
         return context
 
 
@@ -63,6 +74,58 @@ class MyActions(ActionList):
         return None, selectors.action_list_for_user(
             partnership=self.partnership, user=self.request.user, on=today
         )
+
+
+class ActionExport(ActionList):
+    """The filtered log as a spreadsheet; see exports.py for the columns."""
+
+    def export(self, rows, filename: str):
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        today = datetime.date.today()
+        _, queryset = self.actions(today)
+        queryset = selectors.with_latest_update(queryset).prefetch_related("meeting__bodies")
+        rows = exports.export_rows(queryset.iterator(chunk_size=500), today=today)
+        return self.export(rows, f"actions-{self.partnership.slug}-{today:%Y-%m-%d}")
+
+
+class ActionExportCsv(ActionExport):
+    def export(self, rows, filename: str):
+        response = StreamingHttpResponse(
+            exports.csv_chunks(rows), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+        return response
+
+
+class ActionExportXlsx(ActionExport):
+    def export(self, rows, filename: str):
+        response = HttpResponse(exports.xlsx_bytes(rows), content_type=XLSX_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+        return response
+
+
+class ActionSummary(ActionMixin, crud.RecordMixin, TemplateView):
+    """The manager's summary: counts by owning organisation, each linking to the log.
+
+    Everyone in the partnership may see it: every count comes from the log, which they
+    may already read, and partners see how their organisation stands.
+    """
+
+    template_name = "actions/action_summary.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = datetime.date.today()
+        rows = summary.action_summary_by_organisation(partnership=self.partnership, today=today)
+        context.update(
+            columns=summary.COLUMNS,
+            rows=summary.summary_table(rows=rows, log_url=self.url("list"), today=today),
+            chart=summary.summary_chart(rows),
+            today=today,
+        )
+        return context
 
 
 class ActionDetail(ActionMixin, crud.RecordDetailView):
@@ -86,6 +149,7 @@ class ActionDetail(ActionMixin, crud.RecordDetailView):
         context.update(
             updates=action.updates.select_related("author"),
             overdue=action.is_overdue(),
+            owners_to_confirm=owners_to_confirm(action=action),
             may_add_update=selectors.action_may_add_update(
                 action=action,
                 user=self.request.user,
