@@ -418,6 +418,12 @@ class Paper(TenantModel):
         default=0,
         help_text="0 for the main pack, 1 for the first supplementary pack, and so on.",
     )
+    generated = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Made by saferboard from its records (such as the outstanding actions "
+        "report) and remade when the main pack is built, rather than uploaded.",
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -9,6 +9,9 @@ The public pack leaves out the papers of items that are not public (exempt or
 OFFICIAL-SENSITIVE); the members' pack has everything. Supplementary pack n holds
 only the papers with `supplement = n` and has its own page numbers, so the main
 pack is never renumbered.
+
+Building the main pack first remakes the papers saferboard generates itself
+(meetings/generated_papers.py), such as the outstanding actions report.
 """
 
 import io
@@ -30,6 +33,7 @@ from pypdf.generic import (
 from saferboard.core.errors import BusinessRuleError
 from saferboard.core.models import Partnership, User
 from saferboard.core.services import record_create, record_update
+from saferboard.meetings.generated_papers import generated_papers_refresh
 from saferboard.meetings.models import (
     AgendaItem,
     Meeting,
@@ -286,10 +290,23 @@ def _load_papers(entries: list[PackEntry]) -> None:
 
 
 @transaction.atomic
-def pack_build(*, meeting: Meeting, kind: str, supplement: int = 0, by: User | None) -> Pack:
-    """Build (or rebuild) the meeting's pack of `kind` and `supplement`, and store it."""
+def pack_build(
+    *,
+    meeting: Meeting,
+    kind: str,
+    supplement: int = 0,
+    by: User | None,
+    refresh_generated: bool = True,
+) -> Pack:
+    """Build (or rebuild) the meeting's pack of `kind` and `supplement`, and store it.
+
+    The main pack first remakes the generated papers (see generated_papers_refresh)
+    unless `refresh_generated` is False (the caller has just done so).
+    """
     if kind not in PackKind.values:
         raise BusinessRuleError(f"“{kind}” is not a kind of pack.")
+    if supplement == 0 and refresh_generated:
+        generated_papers_refresh(meeting=meeting, by=by)
     entries = pack_entries(meeting=meeting, kind=kind, supplement=supplement)
     if supplement and not any(e.papers for e in entries):
         audience = "the public pack" if kind == PackKind.PUBLIC else "the members' pack"
@@ -424,6 +441,7 @@ def meeting_packs_build(*, meeting: Meeting, by: User | None) -> BuiltPacks:
     with no public papers is not built (its late papers are all exempt or restricted).
     """
     packs, skipped = [], []
+    generated_papers_refresh(meeting=meeting, by=by)
     for supplement in [0, *pending_supplements(meeting=meeting)]:
         for kind in (PackKind.PUBLIC, PackKind.RESTRICTED):
             if supplement and not any(
@@ -434,5 +452,13 @@ def meeting_packs_build(*, meeting: Meeting, by: User | None) -> BuiltPacks:
                     "exempt or restricted."
                 )
                 continue
-            packs.append(pack_build(meeting=meeting, kind=kind, supplement=supplement, by=by))
+            packs.append(
+                pack_build(
+                    meeting=meeting,
+                    kind=kind,
+                    supplement=supplement,
+                    by=by,
+                    refresh_generated=False,
+                )
+            )
     return BuiltPacks(packs=packs, skipped=skipped)

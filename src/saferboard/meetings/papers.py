@@ -219,9 +219,17 @@ def _saving_files(*, item: AgendaItem, upload: CheckedUpload, save) -> Paper:
 
 
 def paper_add(
-    *, item: AgendaItem, name: str, data: bytes, title: str = "", by: User | None
+    *,
+    item: AgendaItem,
+    name: str,
+    data: bytes,
+    title: str = "",
+    by: User | None,
+    generated: bool = False,
 ) -> Paper:
-    """Check an upload and attach it to `item` as a paper (late papers join a supplement)."""
+    """Check an upload and attach it to `item` as a paper (late papers join a supplement).
+
+    `generated` marks a paper saferboard made itself (see packs.generated_paper_put)."""
     upload = paper_check_upload(name=name, data=data, title=title)
     title = title.strip() or PurePath(upload.name).stem.replace("_", " ")
 
@@ -235,6 +243,7 @@ def paper_add(
             title=title[:300],
             position=0 if last is None else last + 1,
             supplement=paper_next_supplement(item=item),
+            generated=generated,
             **files,
         )
 
