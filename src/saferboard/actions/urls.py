@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from saferboard.actions import views
+from saferboard.actions import outstanding_views, views
 
 app_name = "actions"
 
@@ -17,3 +17,6 @@ urlpatterns = [
     path("<int:pk>/edit/", views.ActionFormView.as_view(), name="action-edit"),
     path("<int:pk>/update/", views.ActionAddUpdate.as_view(), name="action-add-update"),
 ]
+
+# A meeting's outstanding-actions report and matters-arising draft.
+urlpatterns += outstanding_views.urlpatterns
