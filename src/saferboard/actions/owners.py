@@ -226,3 +226,13 @@ def owners_from_text(text: str, *, meeting: Meeting, pool: OwnerPool | None = No
             OwnerToken(written=token, candidates=pool.match(token)) for token in _tokens(text, pool)
         )
     )
+
+
+def owners_to_confirm(*, action, pool: OwnerPool | None = None) -> tuple[OwnerToken, ...]:
+    """The owners still to confirm on `action`, each with who it could be (read again now,
+    against the people of the action's meeting)."""
+    if not action.owners_to_confirm:
+        return ()
+    if action.meeting_id is None:
+        return tuple(OwnerToken(written=t) for t in _tokens(action.owners_to_confirm, OwnerPool()))
+    return owners_from_text(action.owners_to_confirm, meeting=action.meeting, pool=pool).tokens

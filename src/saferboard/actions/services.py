@@ -17,9 +17,11 @@ from saferboard.actions.models import (
     ActionUpdate,
     action_reference,
 )
+from saferboard.actions.owners import OwnerMatch, owners_from_text
 from saferboard.core.errors import BusinessRuleError
 from saferboard.core.models import Partnership, User
 from saferboard.core.services import record_create, record_update
+from saferboard.meetings.models import AgendaItem
 from saferboard.registry.models import Body, Organisation, Person, Post
 
 OWNER_FIELDS = {Person: "person", Post: "post", Organisation: "organisation", Body: "body"}
@@ -40,8 +42,13 @@ def _check_closing(*, status: str, closing_note: str, closed_on: datetime.date |
             )
 
 
+def _owner_keys(owners) -> set[tuple[type, int]]:
+    return {(type(owner), owner.pk) for owner in owners}
+
+
 def _set_owners(*, action: Action, owners: list, by: User | None) -> None:
-    if not owners:
+    # The rule: at least one owner, or owners written in the minutes still to confirm.
+    if not owners and not action.owners_to_confirm.strip():
         raise BusinessRuleError(
             "Give the action at least one owner: a person, post, organisation or body.",
             field="people",
@@ -71,11 +78,14 @@ def action_create(
     status: str = ActionStatus.OPEN,
     closing_note: str = "",
     closed_on: datetime.date | None = None,
+    owners_to_confirm: str = "",
     **fields: Any,
 ) -> Action:
     """Raise an action from a minute (item or resolution) or directly.
 
     The reference defaults to the meeting date and item number ("04.12.20 Item 11").
+    `owners_to_confirm` holds owners written in the minutes that matched no one or
+    several people; with it, an action may be saved before its owners are chosen.
     """
     if resolution is not None:
         agenda_item = agenda_item or resolution.item
@@ -94,10 +104,44 @@ def action_create(
         status=status,
         closing_note=closing_note,
         closed_on=closed_on,
+        owners_to_confirm=owners_to_confirm.strip(),
         **fields,
     )
     _set_owners(action=action, owners=owners, by=by)
     return action
+
+
+@transaction.atomic
+def action_create_from_minute(
+    *,
+    item: AgendaItem,
+    by: User | None,
+    text: str,
+    owners_written: str = "",
+    owners: list | None = None,
+    due_date: datetime.date | None = None,
+    by_next_meeting: bool = False,
+) -> tuple[Action, OwnerMatch]:
+    """Raise an action while minuting `item`, its owners written as the minutes have them
+    ("CK/EM") and/or chosen from a list.
+
+    Written owners that name exactly one of the meeting's people (or an organisation,
+    body or post) become owners; the rest are kept as owners to confirm. Returns the
+    action and the match, so the page can say who each owner was taken to be.
+    """
+    match = owners_from_text(owners_written, meeting=item.meeting)
+    chosen = list({(type(o), o.pk): o for o in [*match.owners, *(owners or [])]}.values())
+    action = action_create(
+        partnership=item.partnership,
+        by=by,
+        text=text,
+        owners=chosen,
+        agenda_item=item,
+        due_date=due_date,
+        by_next_meeting=by_next_meeting,
+        owners_to_confirm=match.to_confirm,
+    )
+    return action, match
 
 
 @transaction.atomic
@@ -109,7 +153,15 @@ def action_update(
     owners: list | None = None,
     **changes: Any,
 ) -> Action:
-    """Change an action; refused if someone saved it since `expected_version`."""
+    """Change an action; refused if someone saved it since `expected_version`.
+
+    Choosing owners (a change to the owners) settles any owners still to confirm,
+    unless `owners_to_confirm` is given too.
+    """
+    current = [row.owner for row in action.owners.all()]
+    owners_chosen = owners is not None and _owner_keys(owners) != _owner_keys(current)
+    if owners_chosen and "owners_to_confirm" not in changes:
+        changes["owners_to_confirm"] = ""
     if "agenda_item" in changes and changes["agenda_item"] is not None:
         changes.setdefault("meeting", changes["agenda_item"].meeting)
     if "reference" in changes and not (changes["reference"] or "").strip():

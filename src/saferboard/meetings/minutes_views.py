@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.views.generic import View
 
+from saferboard.actions.minute_forms import minute_actions_context
 from saferboard.core.errors import BusinessRuleError, StaleEditError
 from saferboard.meetings import minutes, minutes_document, services
 from saferboard.meetings.minutes_forms import ApprovalForm, ItemMinuteForm, ResolutionFormSet
@@ -206,6 +207,12 @@ class ItemMinute(MeetingPage):
             previous_meeting=minutes.minutes_previous_meeting(at_meeting=meeting),
             approved_here=list(meeting.minutes_approved_here.order_by("-date")),
             cancel_url=minutes_url(meeting) + f"#item-{item.pk}",
+        )
+        # "Actions from this minute": the item's actions and the form to add one.
+        context.update(
+            minute_actions_context(
+                item=item, pool=kwargs.get("action_pool"), form=kwargs.get("action_form")
+            )
         )
         return context
 
