@@ -3,6 +3,7 @@
 from django import forms
 
 from saferboard.actions.models import Action, ActionStatus
+from saferboard.actions.owners import owners_to_confirm
 from saferboard.actions.selectors import NO_ORGANISATION, OUTSTANDING
 from saferboard.core.forms import GovUKDateField, GovUKForm
 from saferboard.registry.forms import PartnershipScopedForm
@@ -65,6 +66,13 @@ class ActionForm(PartnershipScopedForm):
                     for owner in self.instance.owners.all()
                     if getattr(owner, f"{field_name}_id")
                 ]
+            to_confirm = owners_to_confirm(action=self.instance)
+            if to_confirm:
+                described = "; ".join(token.describe() for token in to_confirm)
+                self.fields["people"].help_text = (
+                    f"Owner to confirm from the minutes: {described}. Choosing the owners "
+                    "settles it."
+                )
 
     def owners(self) -> list:
         return [owner for name in OWNER_CHOICES for owner in self.cleaned_data.get(name, [])]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from saferboard.actions import outstanding_views, views
+from saferboard.actions import minute_views, outstanding_views, views
 
 app_name = "actions"
 
@@ -16,6 +16,11 @@ urlpatterns = [
     path("<int:pk>/", views.ActionDetail.as_view(), name="action-detail"),
     path("<int:pk>/edit/", views.ActionFormView.as_view(), name="action-edit"),
     path("<int:pk>/update/", views.ActionAddUpdate.as_view(), name="action-add-update"),
+    path(
+        "minutes/<int:pk>/actions/add/",
+        minute_views.MinuteActionAdd.as_view(),
+        name="minute-action-add",
+    ),
 ]
 
 # A meeting's outstanding-actions report and matters-arising draft.
