@@ -10,6 +10,8 @@ from django.core.management import call_command
 from django.test import Client
 from pypdf import PdfReader
 
+from saferboard.actions.models import Action, ActionOwner, ActionStatus, ActionUpdate
+from saferboard.actions.selectors import with_due_on
 from saferboard.meetings.models import Meeting, MeetingStatus, Pack, PackKind
 from saferboard.meetings.selectors import meeting_agenda
 
@@ -69,3 +71,25 @@ def test_demo_year_of_meetings_has_packs_attendance_minutes_and_a_meeting_in_com
     page = client.get(f"/p/haringey/meetings/{september.pk}/packs/")
     assert page.status_code == 200
     assert "Domestic homicide review" in page.content.decode()
+
+    # Each held meeting's minutes raised actions, owned by people, posts, organisations and
+    # bodies; owners' dated updates closed some, carried some forward, and some are overdue.
+    actions = with_due_on(Action.objects.filter(partnership__slug="haringey"))
+    assert all(3 <= actions.filter(meeting=m).count() <= 6 for m in held)
+    assert all(a.agenda_item and a.reference for a in actions)
+    owners = ActionOwner.objects.filter(action__in=actions)
+    for kind in ("person", "post", "organisation", "body"):
+        assert owners.filter(**{f"{kind}__isnull": False}).exists(), kind
+    assert ActionUpdate.objects.filter(action__in=actions).count() >= len(held)
+    closed = actions.filter(status=ActionStatus.COMPLETE)
+    assert closed.exists() and all(a.closing_note and a.closed_on for a in closed)
+    assert actions.filter(status=ActionStatus.OBSOLETE).exists()
+    assert actions.filter(status=ActionStatus.CARRIED_FORWARD).exists()
+    assert actions.filter(status=ActionStatus.IN_PROGRESS, due_on__lt=upcoming.date).exists()
+    # "By the next meeting" from the last meeting held falls due at the upcoming one.
+    assert actions.filter(meeting=held[-1], by_next_meeting=True, due_on=upcoming.date).exists()
+    # The probation contributor finds their organisation's actions under "My actions".
+    client = Client()
+    client.post("/sign-in/", {"username": "haringey-contributor", "password": "saferboard-demo"})
+    mine = client.get("/p/haringey/actions/mine/").content.decode()
+    assert "knife crime awareness" in mine

@@ -6,8 +6,9 @@ papers (and the previous meeting's minutes as the minutes item's paper), the
 public and members' packs, publication on time or late with a reason; then for
 held meetings attendance, officers in attendance, declarations, minutes with
 numbered minutes and resolutions, and approval of the previous minutes at the
-next meeting. The last meeting's minutes stay in draft. Haringey also gets an
-upcoming meeting, published three weeks ahead, built from its forward plan.
+next meeting, with the actions minuted there and their owners' updates (actions.py).
+The last meeting's minutes stay in draft. Haringey also gets an upcoming meeting,
+published three weeks ahead, built from its forward plan.
 """
 
 import datetime
@@ -15,6 +16,7 @@ import re
 
 from django.utils import timezone
 
+from saferboard.core.demo.actions import DemoActions
 from saferboard.core.demo.meeting_spec import PROGRAMMES, DemoItem, DemoMeeting, DemoProgramme
 from saferboard.core.demo.papers import demo_paper_pdf
 from saferboard.core.demo.spec import PartnershipSpec
@@ -72,12 +74,17 @@ def demo_meetings_build(*, spec: PartnershipSpec, people: dict[str, Person]) -> 
             body=bodies[body_key], by=None, title=title, presenter=presenter
         )
     built = _Builder(programme=programme, people=people, bodies=bodies)
+    actions = DemoActions(spec=spec, people=people, bodies=bodies)
     previous = None
     for number, plan in enumerate(programme.meetings):
+        # Owners' updates come in before the meeting, so its papers see the log as it stood.
+        actions.updates_before(plan.date)
         meeting = built.meeting(plan=plan, previous=previous)
         last = number == len(programme.meetings) - 1
         built.hold(meeting=meeting, plan=plan, previous=previous, minutes_final=not last)
+        actions.raise_at(meeting=meeting)
         previous = meeting
+    actions.updates_before(None)
     if spec.slug == "haringey":
         built.upcoming(previous=previous)
     return len(programme.meetings) + (1 if spec.slug == "haringey" else 0)
