@@ -1,0 +1,58 @@
+"""Data sources: where an indicator can take its values from instead of partner returns.
+
+An app that can compute a value for a period (the crime app's police.uk counts, for one)
+registers a source once at start-up:
+
+    register_value_source("police_uk_crimes", "police.uk recorded crime", compute)
+
+where `compute(indicator, period)` returns the value for that indicator and period, or
+None when it has no data. An indicator whose `value_source` is that key then gets its
+values from `services.values_refresh`, stored as IndicatorValue rows with `source` set
+to the key, so the RAG rule, dashboard and reports treat them like any return.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from saferboard.performance.models import ValueSource
+
+
+@dataclass(frozen=True)
+class ValueSourceEntry:
+    key: str
+    label: str
+    compute: Callable  # (indicator, Period) -> number | None
+
+
+_SOURCES: dict[str, ValueSourceEntry] = {}
+
+
+def register_value_source(key: str, label: str, compute: Callable) -> ValueSourceEntry:
+    """Make a data source available to indicators. Registering a key again replaces it."""
+    if key == ValueSource.RETURNS:
+        raise ValueError(f"“{key}” is reserved for partner returns.")
+    entry = ValueSourceEntry(key=key, label=label, compute=compute)
+    _SOURCES[key] = entry
+    return entry
+
+
+def unregister_value_source(key: str) -> None:
+    _SOURCES.pop(key, None)
+
+
+def value_source_get(key: str) -> ValueSourceEntry | None:
+    return _SOURCES.get(key)
+
+
+def value_source_choices() -> list[tuple[str, str]]:
+    """Partner returns first, then every registered source, for a form's choices."""
+    return [(ValueSource.RETURNS.value, ValueSource.RETURNS.label)] + [
+        (entry.key, entry.label) for entry in sorted(_SOURCES.values(), key=lambda e: e.label)
+    ]
+
+
+def value_source_label(key: str) -> str:
+    if key == ValueSource.RETURNS:
+        return ValueSource.RETURNS.label
+    entry = _SOURCES.get(key)
+    return entry.label if entry else f"{key} (not available)"
