@@ -121,9 +121,13 @@ def action_filter(
     by_due_date = overdue is not None or due_soon or due_from or due_to
     if by_due_date and "due_on" not in queryset.query.annotations:
         queryset = with_due_on(queryset)
-    if overdue is not None:
-        late = Q(due_on__lt=today) & ~Q(status__in=CLOSED_STATUSES)
-        queryset = queryset.filter(late) if overdue else queryset.exclude(late)
+    if overdue:
+        queryset = queryset.filter(due_on__lt=today).exclude(status__in=CLOSED_STATUSES)
+    elif overdue is not None:
+        # Spelt out: excluding "due before today" would also drop actions with no due date.
+        queryset = queryset.filter(
+            Q(due_on__isnull=True) | Q(due_on__gte=today) | Q(status__in=CLOSED_STATUSES)
+        )
     if due_soon:
         queryset = queryset.exclude(status__in=CLOSED_STATUSES).filter(
             due_on__gte=today, due_on__lte=today + DUE_SOON

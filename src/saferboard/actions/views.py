@@ -84,7 +84,10 @@ class ActionExport(ActionList):
 
     def get(self, request, *args, **kwargs):
         today = datetime.date.today()
-        _, queryset = self.actions(today)
+        form, queryset = self.actions(today)
+        if form.errors:
+            # A download must hold what was asked for: show the log with the filters' errors.
+            return redirect(f"{self.url('list')}?{self.filter_query()}")
         queryset = selectors.with_latest_update(queryset).prefetch_related("meeting__bodies")
         rows = exports.export_rows(queryset.iterator(chunk_size=500), today=today)
         return self.export(rows, f"actions-{self.partnership.slug}-{today:%Y-%m-%d}")

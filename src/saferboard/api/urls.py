@@ -1,10 +1,10 @@
-"""API routes at /api/v1/: registry and meetings resources, the schema and its browsable docs."""
+"""API routes at /api/v1/: registry, meetings and actions resources, the schema and its docs."""
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from saferboard.api import meetings, views
+from saferboard.api import actions, meetings, views
 
 router = DefaultRouter()
 router.register("partnerships", views.PartnershipViewSet, basename="partnership")
@@ -20,6 +20,8 @@ router.register("papers", meetings.PaperViewSet, basename="paper")
 router.register("attendance", meetings.AttendanceViewSet, basename="attendance")
 router.register("declarations", meetings.DeclarationViewSet, basename="declaration")
 router.register("resolutions", meetings.ResolutionViewSet, basename="resolution")
+router.register("actions", actions.ActionViewSet, basename="action")
+router.register("action-updates", actions.ActionUpdateViewSet, basename="action-update")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
