@@ -298,3 +298,16 @@ class IndicatorValueFactory(factory.django.DjangoModelFactory):
     period_start = datetime.date(2025, 4, 1)
     period_end = datetime.date(2025, 6, 30)
     value = 90
+
+
+class ComparatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = performance_models.Comparator
+
+    indicator = factory.SubFactory(
+        IndicatorFactory, partnership=factory.SelfAttribute("..partnership")
+    )
+    name = "London average"
+    period_start = datetime.date(2025, 4, 1)
+    period_end = datetime.date(2025, 6, 30)
+    value = 95

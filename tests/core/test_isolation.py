@@ -29,9 +29,12 @@ from tests.factories import (
     AgendaSectionFactory,
     AttendanceFactory,
     BodyFactory,
+    ComparatorFactory,
     DeclarationFactory,
     ForwardPlanEntryFactory,
     InAttendanceFactory,
+    IndicatorFactory,
+    IndicatorValueFactory,
     MeetingFactory,
     MembershipFactory,
     OrganisationFactory,
@@ -288,10 +291,16 @@ def a_objects(partnership_a) -> dict:
         ActionOwnerFactory(partnership=a, action=action, organisation=organisation),
         ActionUpdateFactory(partnership=a, action=action, note="Alphaupdate sent"),
     )
+    indicator = IndicatorFactory(partnership=a, code="ALPHA 1", name="Alphaindicator burglary")
+    performance_records = (
+        indicator,
+        IndicatorValueFactory(partnership=a, indicator=indicator, commentary="Alphacommentary"),
+        ComparatorFactory(partnership=a, indicator=indicator, name="Alphacomparator average"),
+    )
     objects = {Partnership: a}
     for record in (board, organisation, person, post, membership, terms, meeting, attendance):
         objects[type(record)] = record
-    for record in (*meeting_records, *action_records):
+    for record in (*meeting_records, *action_records, *performance_records):
         objects[type(record)] = record
     return objects
 

@@ -111,8 +111,10 @@ def rag(
     return RagResult(status=status, label=Rag(status).label, target=goal)
 
 
-def indicator_rag(indicator, row=None) -> RagResult:
-    """`rag` for an indicator and one of its IndicatorValue rows (None: no return yet)."""
+def indicator_rag(indicator, row=None, *, ignore_override: bool = False) -> RagResult:
+    """`rag` for an indicator and one of its IndicatorValue rows (None: no return yet);
+    `ignore_override` gives the colour the rule alone would give."""
+    overridden = row is not None and not ignore_override
     return rag(
         value=None if row is None else row.value,
         target_kind=indicator.target_kind,
@@ -120,8 +122,8 @@ def indicator_rag(indicator, row=None) -> RagResult:
         baseline=indicator.baseline_value,
         amber_tolerance=indicator.amber_tolerance,
         polarity=indicator.polarity,
-        override="" if row is None else row.rag_override,
-        override_reason="" if row is None else row.rag_override_reason,
+        override=row.rag_override if overridden else "",
+        override_reason=row.rag_override_reason if overridden else "",
     )
 
 
