@@ -4,6 +4,7 @@ import datetime
 import io
 import json
 
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 
 from tests.factories import ActionFactory, ActionOwnerFactory
@@ -37,3 +38,10 @@ def action_for(partnership, *, text: str, owners: list[dict], **fields):
 def sent_to(mailoutbox) -> dict[str, str]:
     """Each e-mail's address and its plain text."""
     return {message.to[0]: message.body for message in mailoutbox}
+
+
+class UnreachableMailServer(BaseEmailBackend):
+    """An e-mail backend whose server cannot be reached."""
+
+    def send_messages(self, email_messages):
+        raise ConnectionRefusedError("Connection refused by the mail server")

@@ -28,6 +28,7 @@ def test_the_summary_line_says_what_was_sent_and_who_has_no_email(partnership_a,
         "actions_reminded": 2,
         "digests_sent": 0,
         "skipped_already_sent": 0,
+        "emails_failed": 0,
         "owners_without_email": ["Pat Lowe"],
         "owners_unreached": [str(vacant)],
     }

@@ -50,3 +50,19 @@ def test_a_dry_run_sends_and_records_nothing(partnership_a, mailoutbox):
     assert mailoutbox == [] and not ActionReminder.objects.exists()
     assert remind()["emails_sent"] == 1
     assert len(mailoutbox) == 1
+
+
+def test_a_reminder_the_mail_server_refused_is_not_recorded_and_goes_next_time(
+    partnership_a, mailoutbox, settings
+):
+    kim = PersonFactory(partnership=partnership_a, email="kim@example.org")
+    action_for(partnership_a, text="Send the data", owners=[{"person": kim}], due_date=TODAY)
+    settings.EMAIL_BACKEND = "tests.actions.remind.UnreachableMailServer"
+
+    failed = remind()
+
+    assert (failed["emails_sent"], failed["emails_failed"]) == (0, 1)
+    assert not ActionReminder.objects.exists()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert remind()["emails_sent"] == 1
+    assert len(mailoutbox) == 1

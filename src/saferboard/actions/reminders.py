@@ -18,6 +18,7 @@ Who is e-mailed for an owner (docs/actions.md, "Reminders"):
 """
 
 import datetime
+import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -43,6 +44,8 @@ from saferboard.core.services import record_create
 from saferboard.registry.models import BodyRole, Membership, Person
 from saferboard.registry.selectors import membership_held_on
 
+logger = logging.getLogger(__name__)
+
 DUE_WITHIN_DAYS = 7
 DIGEST_EVERY_DAYS = 7
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -63,6 +66,7 @@ class ReminderSummary:
     actions_reminded: set[int] = field(default_factory=set)
     digests_sent: int = 0
     skipped_already_sent: int = 0
+    emails_failed: int = 0
     owners_without_email: set[str] = field(default_factory=set)
     owners_unreached: set[str] = field(default_factory=set)
 
@@ -71,6 +75,7 @@ class ReminderSummary:
         self.actions_reminded |= other.actions_reminded
         self.digests_sent += other.digests_sent
         self.skipped_already_sent += other.skipped_already_sent
+        self.emails_failed += other.emails_failed
         self.owners_without_email |= other.owners_without_email
         self.owners_unreached |= other.owners_unreached
 
@@ -80,6 +85,7 @@ class ReminderSummary:
             "actions_reminded": len(self.actions_reminded),
             "digests_sent": self.digests_sent,
             "skipped_already_sent": self.skipped_already_sent,
+            "emails_failed": self.emails_failed,
             "owners_without_email": sorted(self.owners_without_email),
             "owners_unreached": sorted(self.owners_unreached),
         }
@@ -200,25 +206,33 @@ def reminders_send(
             digest=digest,
             today=today,
         )
-        if not dry_run and not _record_and_send(
-            person=person,
-            due=due,
-            digest=digest,
-            today=today,
-            message=message,
-            connection=connection,
-        ):
-            summary.skipped_already_sent += 1
-            continue
+        if not dry_run:
+            try:
+                recorded = _record_and_send(
+                    partnership=partnership,
+                    person=person,
+                    due=due,
+                    digest=digest,
+                    today=today,
+                    message=message,
+                    connection=connection,
+                )
+            except OSError as error:  # the mail server refused or was unreachable
+                summary.emails_failed += 1
+                logger.warning("Reminder to %s not sent: %s", person.email, error)
+                continue
+            if not recorded:
+                summary.skipped_already_sent += 1
+                continue
         summary.emails_sent += 1
         summary.digests_sent += int(digest)
         summary.actions_reminded |= {action.pk for action in due}
     return summary
 
 
-def _record_and_send(*, person, due, digest, today, message, connection) -> bool:
+def _record_and_send(*, partnership, person, due, digest, today, message, connection) -> bool:
     """Record the reminders and send the e-mail in one transaction: if sending fails nothing
-    is recorded (tomorrow's run tries again); if another run recorded them first, the unique
+    is recorded (the next run tries again); if another run recorded them first, the unique
     constraints refuse the rows and nothing is sent. Returns whether it was sent."""
     rows = [(action, _kind(action, today)) for action in due]
     if digest:
@@ -228,7 +242,7 @@ def _record_and_send(*, person, due, digest, today, message, connection) -> bool
             for action, kind in rows:
                 record_create(
                     model=ActionReminder,
-                    partnership=person.partnership,
+                    partnership=partnership,
                     by=None,
                     person=person,
                     action=action,
