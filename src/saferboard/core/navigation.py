@@ -21,6 +21,7 @@ NAVIGATION: list[NavItem] = [
     NavItem("Meetings", "meetings:meeting-list", "meetings:"),
     NavItem("Actions", "actions:action-list", "actions:"),
     NavItem("Performance", "performance:dashboard", "performance:"),
+    NavItem("Plans", "plans:plan-list", "plans:"),
     NavItem("Bodies", "registry:body-list", "registry:body"),
     NavItem("Organisations", "registry:organisation-list", "registry:organisation"),
     NavItem("People", "registry:person-list", "registry:person"),
