@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from saferboard.actions.models import Action
@@ -263,3 +265,31 @@ def test_the_minutes_form_on_the_page_still_saves(clerk_a_client, item):
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.minute_text == "The board noted the figures."
+
+
+def test_the_matters_arising_minute_links_to_its_draft_from_the_action_log(
+    partnership_a, clerk_a_client, item
+):
+    matters = AgendaItemFactory(
+        partnership=partnership_a, meeting=item.meeting, standing_kind="matters_arising"
+    )
+    draft = reverse(
+        "actions:matters-arising", kwargs={"partnership": "haringey", "pk": item.meeting.pk}
+    )
+
+    assert draft in clerk_a_client.get(minute_url(matters)).content.decode()
+    assert draft not in clerk_a_client.get(minute_url(item)).content.decode()
+
+
+def test_the_minute_pages_queries_do_not_grow_with_its_actions(
+    partnership_a, clerk_a_client, item, claire, emma
+):
+    def queries_with(count: int) -> int:
+        for n in range(count):
+            clerk_a_client.post(add_url(item), posted(text=f"Action {n}", owners_written="CK/ZQ"))
+        with CaptureQueriesContext(connection) as queries:
+            response = clerk_a_client.get(minute_url(item))
+        assert response.content.decode().count("Owner to confirm") >= count
+        return len(queries)
+
+    assert queries_with(1) == queries_with(5)
