@@ -12,7 +12,13 @@ import django_filters
 from django import forms
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
@@ -60,6 +66,7 @@ class OrganisationOrOtherField(forms.CharField):
         return int(value)
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class OrganisationOrOtherFilter(django_filters.Filter):
     field_class = OrganisationOrOtherField
 
