@@ -271,6 +271,49 @@ class PriorityFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n)
 
 
+class DeliveryPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = plan_models.DeliveryPlan
+
+    name = factory.Sequence(lambda n: f"Community Safety Plan {n}")
+    period_start = datetime.date(2025, 4, 1)
+    period_end = datetime.date(2026, 3, 31)
+
+
+class KeyActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = plan_models.KeyAction
+
+    plan = factory.SubFactory(
+        DeliveryPlanFactory, partnership=factory.SelfAttribute("..partnership")
+    )
+    number = factory.Sequence(lambda n: f"1.{n + 1}")
+    title = factory.Sequence(lambda n: f"Key action {n + 1}")
+    status = plan_models.KeyActionStatus.NOT_STARTED
+
+
+class KeyActionUpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = plan_models.KeyActionUpdate
+
+    key_action = factory.SubFactory(
+        KeyActionFactory, partnership=factory.SelfAttribute("..partnership")
+    )
+    on = datetime.date(2025, 9, 1)
+    note = "Training booked."
+    status = plan_models.KeyActionStatus.PROGRESSING
+
+
+class PlanReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = plan_models.PlanReport
+
+    plan = factory.SubFactory(
+        DeliveryPlanFactory, partnership=factory.SelfAttribute("..partnership")
+    )
+    reported_on = datetime.date(2025, 10, 1)
+
+
 class IndicatorFactory(factory.django.DjangoModelFactory):
     """A quarterly count indicator, lower is better, with an absolute target of 100."""
 

@@ -31,19 +31,25 @@ from tests.factories import (
     BodyFactory,
     ComparatorFactory,
     DeclarationFactory,
+    DeliveryPlanFactory,
     ForwardPlanEntryFactory,
     InAttendanceFactory,
     IndicatorFactory,
     IndicatorValueFactory,
+    KeyActionFactory,
+    KeyActionUpdateFactory,
     MeetingFactory,
     MembershipFactory,
     OrganisationFactory,
     PackFactory,
     PaperFactory,
     PersonFactory,
+    PlanReportFactory,
     PostFactory,
+    PriorityFactory,
     ResolutionFactory,
     StandingItemFactory,
+    StrategyFactory,
     TermsOfReferenceFactory,
 )
 
@@ -297,10 +303,25 @@ def a_objects(partnership_a) -> dict:
         IndicatorValueFactory(partnership=a, indicator=indicator, commentary="Alphacommentary"),
         ComparatorFactory(partnership=a, indicator=indicator, name="Alphacomparator average"),
     )
+    strategy = StrategyFactory(partnership=a, name="Alphaboard community safety strategy")
+    priority = PriorityFactory(partnership=a, strategy=strategy, title="Alphaaction priority")
+    plan = DeliveryPlanFactory(partnership=a, strategy=strategy, name="Alphaboard delivery plan")
+    key_action = KeyActionFactory(
+        partnership=a, plan=plan, priority=priority, title="Alphaaction key action"
+    )
+    key_action.lead_organisations.add(organisation)
+    plan_records = (
+        strategy,
+        priority,
+        plan,
+        key_action,
+        KeyActionUpdateFactory(partnership=a, key_action=key_action, note="Alphaaction update"),
+        PlanReportFactory(partnership=a, plan=plan, reported_to="Alphaboard"),
+    )
     objects = {Partnership: a}
     for record in (board, organisation, person, post, membership, terms, meeting, attendance):
         objects[type(record)] = record
-    for record in (*meeting_records, *action_records, *performance_records):
+    for record in (*meeting_records, *action_records, *performance_records, *plan_records):
         objects[type(record)] = record
     return objects
 
