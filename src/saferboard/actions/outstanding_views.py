@@ -34,6 +34,7 @@ class OutstandingActionsPage(MeetingPage):
     """The report for anyone in the partnership; managers and clerks may put it in the pack."""
 
     template_name = "actions/outstanding_actions.html"
+    tab = "meetings:packs"  # the report is one of the meeting's papers
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
