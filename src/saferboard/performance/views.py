@@ -7,7 +7,7 @@ import datetime
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -219,19 +219,18 @@ class ComparatorAdd(IndicatorMixin, crud.RecordMixin, FormView):
         return redirect(self.url("detail", indicator))
 
 
-class ValueOverride(crud.RecordMixin, FormView):
+class ValueOverride(PartnershipMixin, FormView):
     """Set one value's red, amber or green by hand, with the reason, or clear it."""
 
     model = IndicatorValue
-    url_prefix = "performance:value"
-    list_selector = selectors.indicator_value_list
-    editor_roles = PERFORMANCE_EDITORS
+    allowed_roles = PERFORMANCE_EDITORS
     template_name = "performance/value_override.html"
     form_class = forms.OverrideForm
 
-    @property
-    def allowed_roles(self):
-        return self.editor_roles
+    def get_object(self) -> IndicatorValue:
+        return get_object_or_404(
+            selectors.indicator_value_list(partnership=self.partnership), pk=self.kwargs["pk"]
+        )
 
     def get_initial(self):
         value = self.get_object()
