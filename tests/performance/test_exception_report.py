@@ -61,3 +61,30 @@ def test_page_and_pdf(manager_a_client, partnership_a):
     )
     assert "exception report, Q2 2023/24" in text
     assert "Burglary" in text and "Theft" not in text
+
+
+def test_key_actions_of_plans_running_in_the_period_follow(manager_a_client, partnership_a):
+    from saferboard.plans.models import KeyActionStatus, PlanStatus
+    from tests.factories import DeliveryPlanFactory, KeyActionFactory
+
+    plan = DeliveryPlanFactory(
+        partnership=partnership_a,
+        name="Safer Haringey delivery plan",
+        status=PlanStatus.ENDORSED,
+        period_start=Q1.start,
+        period_end=periods.financial_year_of(Q1.start).end,
+    )
+    KeyActionFactory(partnership=partnership_a, plan=plan, title="Open the youth hub")
+    KeyActionFactory(
+        partnership=partnership_a,
+        plan=plan,
+        title="Train door staff",
+        status=KeyActionStatus.PROGRESSING,
+    )
+    DeliveryPlanFactory(partnership=partnership_a, name="Draft plan", status=PlanStatus.DRAFT)
+    page_url = reverse("performance:exception-report", kwargs={"partnership": partnership_a.slug})
+    page = manager_a_client.get(page_url, {"period": "Q2 2023/24"}).content.decode()
+    assert "Key actions: Safer Haringey delivery plan" in page
+    assert "Open the youth hub" in page  # not started: red under the default key
+    assert "Train door staff" not in page  # progressing: green
+    assert "Draft plan" not in page
