@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from saferboard.api import actions, meetings, views
+from saferboard.api import actions, meetings, plans, views
 
 router = DefaultRouter()
 router.register("partnerships", views.PartnershipViewSet, basename="partnership")
@@ -20,6 +20,11 @@ router.register("papers", meetings.PaperViewSet, basename="paper")
 router.register("attendance", meetings.AttendanceViewSet, basename="attendance")
 router.register("declarations", meetings.DeclarationViewSet, basename="declaration")
 router.register("resolutions", meetings.ResolutionViewSet, basename="resolution")
+router.register("strategies", plans.StrategyViewSet, basename="strategy")
+router.register("priorities", plans.PriorityViewSet, basename="priority")
+router.register("delivery-plans", plans.DeliveryPlanViewSet, basename="delivery-plan")
+router.register("key-actions", plans.KeyActionViewSet, basename="key-action")
+router.register("key-action-updates", plans.KeyActionUpdateViewSet, basename="key-action-update")
 router.register("actions", actions.ActionViewSet, basename="action")
 router.register("action-updates", actions.ActionUpdateViewSet, basename="action-update")
 
