@@ -89,6 +89,7 @@ class PlanMixin:
 
 
 class PlanList(PlanMixin, crud.RecordListView):
+    template_name = "plans/plan_list.html"
     columns = [
         ("Name", "name"),
         ("Type", "get_plan_type_display"),
