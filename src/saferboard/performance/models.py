@@ -252,3 +252,41 @@ class ReturnReminder(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.period_start:%b %Y} to {self.person}"
+
+
+class QuarterlySheet(TenantModel):
+    """The words of a priority's quarterly performance sheet (the Haringey A3 sheet).
+
+    The charts and figures on the sheet are computed from the indicators' values; only
+    the narrative is stored: one sheet per priority and quarter, kept in history.
+    """
+
+    priority = models.ForeignKey(
+        Priority, on_delete=models.PROTECT, related_name="quarterly_sheets"
+    )
+    period_start = models.DateField()
+    period_end = models.DateField()
+    context = models.TextField(blank=True, help_text="What lies behind the figures.")
+    activity = models.TextField(
+        blank=True, help_text="Successful activity or interventions this quarter."
+    )
+    concerns = models.TextField(blank=True, verbose_name="Areas of concern")
+    emerging_issues = models.TextField(blank=True)
+    partner_comments = models.TextField(
+        blank=True,
+        help_text="Partners' comments, usually added at the board before the sheet goes on.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["priority", "-period_start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["priority", "period_start"],
+                name="quarterly_sheet_once_per_priority_and_quarter",
+                violation_error_message="This priority already has a sheet for that quarter.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.priority} ({self.period_start:%b %Y})"
