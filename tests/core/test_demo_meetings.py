@@ -14,6 +14,8 @@ from saferboard.actions.models import Action, ActionOwner, ActionStatus, ActionU
 from saferboard.actions.selectors import with_due_on
 from saferboard.meetings.models import Meeting, MeetingStatus, Pack, PackKind
 from saferboard.meetings.selectors import meeting_agenda
+from saferboard.performance.models import Indicator
+from saferboard.plans.models import KeyAction
 
 
 @pytest.fixture
@@ -93,3 +95,7 @@ def test_demo_year_of_meetings_has_packs_attendance_minutes_and_a_meeting_in_com
     client.post("/sign-in/", {"username": "haringey-contributor", "password": "saferboard-demo"})
     mine = client.get("/p/haringey/actions/mine/").content.decode()
     assert "knife crime awareness" in mine
+
+    # The full demo has the performance framework and delivery plan too (test_demo_performance).
+    assert Indicator.objects.filter(partnership__slug="haringey").count() >= 15
+    assert KeyAction.objects.filter(partnership__slug="city-of-london").count() >= 25

@@ -4,7 +4,9 @@
 (from the 2012 and 2018 Haringey packs) and the City of London's Safer City
 Partnership, each with organisations, posts, people, bodies, seats and terms of
 reference, plus one user per role per partnership and `demo-multi`, a manager
-of both. Organisation names and post titles are real; people are invented.
+of both, and (core/demo/performance.py) a strategy, indicators with two years of
+quarterly returns and a delivery plan. Organisation names and post titles are real;
+people are invented.
 
 Building is idempotent: a partnership that already has bodies is left alone,
 and users and roles that exist are not touched. `demo_reset` deletes the demo
@@ -22,6 +24,7 @@ from django.test.utils import override_settings
 from saferboard.core.demo.city_of_london import CITY_OF_LONDON
 from saferboard.core.demo.haringey import HARINGEY
 from saferboard.core.demo.meetings import demo_meetings_build
+from saferboard.core.demo.performance import demo_performance_build
 from saferboard.core.demo.spec import (
     DEMO_PASSWORD,
     MULTI_USERNAME,
@@ -66,18 +69,23 @@ def demo_usernames() -> list[str]:
     return [*names, MULTI_USERNAME]
 
 
-def demo_build(*, meetings: bool = True) -> list[str]:
+def demo_build(*, meetings: bool = True, performance: bool | None = None) -> list[str]:
     """Create whatever of the demo is missing; returns one line per partnership saying what.
+
+    `performance` (by default, as `meetings`) adds the strategy, indicators, returns and
+    delivery plan; without both, the demo is only the registry and the logins.
 
     The demo's meetings are made through the real services, which e-mail members when
     an agenda is published or minutes approved; nobody is e-mailed about demo meetings.
     """
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
-        return _demo_build(meetings=meetings)
+        return _demo_build(
+            meetings=meetings, performance=meetings if performance is None else performance
+        )
 
 
 @transaction.atomic
-def _demo_build(*, meetings: bool) -> list[str]:
+def _demo_build(*, meetings: bool, performance: bool) -> list[str]:
     password_hash = make_password(DEMO_PASSWORD)
     report = []
     for spec in DEMO_PARTNERSHIPS:
@@ -95,11 +103,17 @@ def _demo_build(*, meetings: bool) -> list[str]:
                 given_name=names[0],
                 family_name=names[1],
             )
+        plans = "no indicators or plans"
+        if built and performance:
+            indicators, key_actions = demo_performance_build(
+                spec=spec, partnership=partnership, people=people
+            )
+            plans = f"{indicators} indicators and {key_actions} key actions"
         if built and meetings:
             count = demo_meetings_build(spec=spec, people=people)
-            report.append(f"{spec.name}: built, with {count} meetings.")
+            report.append(f"{spec.name}: built, with {count} meetings, {plans}.")
         elif built:
-            report.append(f"{spec.name}: built, without meetings.")
+            report.append(f"{spec.name}: built, without meetings, with {plans}.")
         else:
             report.append(f"{spec.name}: already present, left unchanged.")
     for spec in DEMO_PARTNERSHIPS:

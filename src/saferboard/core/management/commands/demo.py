@@ -3,7 +3,8 @@
 Idempotent: running it again changes nothing. `--reset` deletes the demo
 partnerships (with all their records and history) and the demo users first.
 The meetings (agendas, papers, packs, minutes) take most of the time;
-`--without-meetings` leaves them out.
+`--without-meetings` leaves them out, and the performance demo (indicators,
+returns, delivery plans) with them.
 """
 
 from django.core.management.base import BaseCommand
@@ -23,7 +24,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--without-meetings",
             action="store_true",
-            help="Only the registry and logins: quicker, as no papers or packs are made.",
+            help="Only the registry and logins: quicker, as no papers, packs, indicators, "
+            "returns or plans are made.",
         )
 
     def handle(self, *args, reset: bool, without_meetings: bool, **options):
