@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from saferboard.core.roles import ALL_ROLES
+from saferboard.core.roles import ALL_ROLES, Role
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,12 @@ NAVIGATION: list[NavItem] = [
     NavItem("Meetings", "meetings:meeting-list", "meetings:"),
     NavItem("Actions", "actions:action-list", "actions:"),
     NavItem("Performance", "performance:dashboard", "performance:"),
+    NavItem(
+        "Returns",
+        "performance:returns",
+        "performance:returns",
+        frozenset({Role.MANAGER, Role.ANALYST, Role.CLERK, Role.CONTRIBUTOR}),
+    ),
     NavItem("Plans", "plans:plan-list", "plans:"),
     NavItem("Bodies", "registry:body-list", "registry:body"),
     NavItem("Organisations", "registry:organisation-list", "registry:organisation"),
@@ -31,15 +37,16 @@ NAVIGATION: list[NavItem] = [
 
 
 def navigation_for(*, partnership, roles: frozenset[str], current_view: str) -> list[dict]:
-    items = []
-    for item in NAVIGATION:
-        if not (roles & item.roles):
-            continue
-        items.append(
-            {
-                "label": item.label,
-                "href": reverse(item.url_name, kwargs={"partnership": partnership.slug}),
-                "current": current_view.startswith(item.section),
-            }
-        )
-    return items
+    """The items `roles` may see; the one whose section matches the view most closely is
+    current (on a returns page, "Returns" rather than "Performance")."""
+    shown = [item for item in NAVIGATION if roles & item.roles]
+    matching = [item for item in shown if current_view.startswith(item.section)]
+    current = max(matching, key=lambda item: len(item.section), default=None)
+    return [
+        {
+            "label": item.label,
+            "href": reverse(item.url_name, kwargs={"partnership": partnership.slug}),
+            "current": item is current,
+        }
+        for item in shown
+    ]
