@@ -193,10 +193,11 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "saferboard API",
-    "DESCRIPTION": "Registry and meetings of a Community Safety Partnership: bodies, "
-    "organisations, people, posts, memberships, terms of reference, meetings, agenda items, "
-    "papers, attendance, declarations and resolutions. Every list is scoped to the "
-    "partnerships the caller belongs to.",
+    "DESCRIPTION": "Registry, meetings, actions, performance and plans of a Community Safety "
+    "Partnership: bodies, organisations, people, posts, memberships, terms of reference, "
+    "meetings, agenda items, papers, attendance, declarations, resolutions, actions and their "
+    "updates, indicators and values, strategies, delivery plans and key actions. Every list is "
+    "scoped to the partnerships the caller belongs to.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
@@ -205,6 +206,12 @@ SPECTACULAR_SETTINGS = {
         "BodyKindEnum": "saferboard.registry.models.BodyKind",
         "MembershipCategoryEnum": "saferboard.registry.models.MembershipCategory",
         "BodyRoleEnum": "saferboard.registry.models.BodyRole",
+        "MeetingStatusEnum": "saferboard.meetings.models.MeetingStatus",
+        "AttendanceStatusEnum": "saferboard.meetings.models.AttendanceStatus",
+        "ActionStatusEnum": "saferboard.actions.models.ActionStatus",
+        "StrategyStatusEnum": "saferboard.plans.models.StrategyStatus",
+        "PlanStatusEnum": "saferboard.plans.models.PlanStatus",
+        "KeyActionStatusEnum": "saferboard.plans.models.KeyActionStatus",
     },
     # Swagger UI served from our own static files (drf-spectacular-sidecar), not a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
