@@ -209,6 +209,17 @@ def dashboard(*, partnership: Partnership, as_at: datetime.date) -> list[Priorit
     return group_by_priority(indicator_summaries(indicators=indicators, as_at=as_at))
 
 
+def is_current(summary: IndicatorSummary, period: period_rules.Period) -> bool:
+    """Whether a summary made at the end of `period` has a value to judge it on: one
+    ending within the period, or (for an indicator reported less often) within the year
+    before the period ends. Reports judge an indicator with no such value as "no
+    information" rather than on an old figure."""
+    if summary.latest is None:
+        return False
+    recent_from = period.end - datetime.timedelta(days=366)
+    return summary.latest.period_end >= min(period.start, recent_from)
+
+
 @dataclass
 class IndicatorException:
     summary: IndicatorSummary
@@ -227,9 +238,8 @@ def indicator_exceptions(
     indicators = list(indicator_list(partnership=partnership).exclude(lifecycle="retired"))
     summaries = indicator_summaries(indicators=indicators, as_at=period.end)
     exceptions = []
-    recent_from = period.end - datetime.timedelta(days=366)
     for summary in summaries:
-        if summary.latest is None or summary.latest.period_end < min(period.start, recent_from):
+        if not is_current(summary, period):
             continue
         if summary.rag.status not in (rag_rules.RED, rag_rules.AMBER):
             continue

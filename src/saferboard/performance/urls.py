@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from saferboard.performance import returns_views, views
+from saferboard.performance import report_views, returns_views, views
 
 app_name = "performance"
 
@@ -21,4 +21,5 @@ urlpatterns = [
     path("exceptions/", views.ExceptionReport.as_view(), name="exception-report"),
     path("exceptions.pdf", views.ExceptionReportPdf.as_view(), name="exception-report-pdf"),
     *returns_views.urlpatterns,
+    *report_views.urlpatterns,
 ]

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import FormView, TemplateView
@@ -18,11 +17,12 @@ from saferboard.core.errors import BusinessRuleError, StaleEditError
 from saferboard.core.history import history_changes
 from saferboard.core.permissions import PartnershipMixin
 from saferboard.core.roles import Role
-from saferboard.meetings.packs import html_to_pdf
-from saferboard.performance import charts, forms, selectors
+from saferboard.performance import charts, forms, reports, selectors
 from saferboard.performance import periods as period_rules
 from saferboard.performance.models import Indicator, IndicatorValue
-from saferboard.performance.rag import figure, indicator_rag, number
+from saferboard.performance.rag import figure, indicator_rag
+from saferboard.performance.report_views import pack_form_context
+from saferboard.performance.reports import target_text
 from saferboard.performance.services import (
     comparator_add,
     indicator_create,
@@ -95,17 +95,6 @@ class IndicatorFormView(IndicatorMixin, crud.RecordFormView):
         )
 
 
-def _target_text(indicator: Indicator, target) -> str:
-    if target is None:
-        return "No target"
-    shown = figure(target, unit=indicator.unit)
-    if indicator.target_kind == "percent_change":
-        change = number(indicator.target_value)
-        baseline = indicator.baseline_label or "the baseline"
-        return f"{shown} ({change}% change on {baseline}: {figure(indicator.baseline_value)})"
-    return shown
-
-
 class IndicatorDetail(IndicatorMixin, crud.RecordMixin, TemplateView):
     """The drill-down: series chart with target and comparators, every value with its RAG
     and direction, who submitted what and when, and the comparators."""
@@ -155,7 +144,7 @@ class IndicatorDetail(IndicatorMixin, crud.RecordMixin, TemplateView):
                 title=f"{indicator}: values by period",
                 description=(
                     f"{len(labels)} periods from {labels[0]} to {labels[-1]}. "
-                    f"Target: {_target_text(indicator, target)}. "
+                    f"Target: {target_text(indicator, target)}. "
                     "The same figures are in the table below."
                 ),
                 labels=labels,
@@ -169,7 +158,7 @@ class IndicatorDetail(IndicatorMixin, crud.RecordMixin, TemplateView):
             summary=summary,
             rows=rows,
             chart=chart,
-            target_text=_target_text(indicator, target),
+            target_text=target_text(indicator, target),
             value_source=value_source_label(indicator.value_source),
             comparators=comparators,
             submissions=selectors.indicator_value_history(indicator=indicator),
@@ -291,12 +280,8 @@ class ExceptionReport(PartnershipMixin, TemplateView):
             period = period_rules.previous(period_rules.quarter_of(_today()))
         return {
             "form": form,
-            "period": period,
-            "exceptions": selectors.indicator_exceptions(
-                partnership=self.partnership, period=period
-            ),
-            "plans": selectors.plan_exception_sections(partnership=self.partnership, period=period),
             "generated_on": _today(),
+            **reports.exception_report(partnership=self.partnership, period=period),
         }
 
     def get_context_data(self, **kwargs):
@@ -305,18 +290,23 @@ class ExceptionReport(PartnershipMixin, TemplateView):
         context["pdf_url"] = reverse(
             "performance:exception-report-pdf", kwargs={"partnership": self.partnership.slug}
         )
+        context.update(
+            pack_form_context(
+                self,
+                url_name="performance:exception-report-to-pack",
+                query={"period": context["period"].label},
+            )
+        )
         return context
 
 
 class ExceptionReportPdf(ExceptionReport):
     def get(self, request, *args, **kwargs):
         report = self.report()
-        html = render_to_string(
-            "performance/pdf/exception_report.html",
-            {"partnership": self.partnership, **report},
+        pdf = reports.exception_report_pdf(
+            partnership=self.partnership, period=report["period"], today=report["generated_on"]
         )
-        pdf = html_to_pdf(html).write_pdf()
-        name = f"exception-report-{report['period'].label.replace(' ', '-').replace('/', '-')}"
+        name = f"exception-report-{reports.file_stem(report['period'].label)}"
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
         return response
