@@ -1,10 +1,11 @@
-"""API routes at /api/v1/: registry, meetings and actions resources, the schema and its docs."""
+"""API routes at /api/v1/: registry, meetings, actions, performance and plans resources, the
+schema and its docs."""
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from saferboard.api import actions, meetings, plans, views
+from saferboard.api import actions, meetings, performance, plans, views
 
 router = DefaultRouter()
 router.register("partnerships", views.PartnershipViewSet, basename="partnership")
@@ -25,6 +26,9 @@ router.register("priorities", plans.PriorityViewSet, basename="priority")
 router.register("delivery-plans", plans.DeliveryPlanViewSet, basename="delivery-plan")
 router.register("key-actions", plans.KeyActionViewSet, basename="key-action")
 router.register("key-action-updates", plans.KeyActionUpdateViewSet, basename="key-action-update")
+router.register("indicators", performance.IndicatorViewSet, basename="indicator")
+router.register("indicator-values", performance.IndicatorValueViewSet, basename="indicator-value")
+router.register("comparators", performance.ComparatorViewSet, basename="comparator")
 router.register("actions", actions.ActionViewSet, basename="action")
 router.register("action-updates", actions.ActionUpdateViewSet, basename="action-update")
 
