@@ -146,3 +146,11 @@ def test_a_year_that_is_not_a_financial_year_is_refused(manager_a_client, partne
     page_url = reverse("performance:performance-report", kwargs={"partnership": partnership_a.slug})
     page = manager_a_client.get(page_url, {"year": "Q1 2023/24", "part": "half"}).content.decode()
     assert "is not a financial year" in page
+
+
+def test_the_dashboard_links_to_the_reports(viewer_a_client, partnership_a):
+    slug = partnership_a.slug
+    page = viewer_a_client.get(reverse("performance:dashboard", kwargs={"partnership": slug}))
+    html = page.content.decode()
+    for name in ("quarterly-sheets", "performance-report"):
+        assert f'href="{reverse(f"performance:{name}", kwargs={"partnership": slug})}"' in html
