@@ -7,7 +7,13 @@ by hand on the indicator's page (which asks for the reason), so here they are re
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from saferboard.performance.models import Comparator, Indicator, IndicatorValue, ReturnReminder
+from saferboard.performance.models import (
+    Comparator,
+    Indicator,
+    IndicatorValue,
+    QuarterlySheet,
+    ReturnReminder,
+)
 
 
 class ComparatorInline(admin.TabularInline):
@@ -51,3 +57,12 @@ class ReturnReminderAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(QuarterlySheet)
+class QuarterlySheetAdmin(SimpleHistoryAdmin):
+    """The words of the quarterly sheets; written on the sheet's own page."""
+
+    list_display = ["__str__", "partnership", "period_start"]
+    list_filter = ["partnership", "period_start"]
+    raw_id_fields = ["priority"]
