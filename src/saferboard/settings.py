@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "saferboard.actions",
     "saferboard.plans",
     "saferboard.performance",
+    "saferboard.crime",
     "saferboard.api",
     # After our apps, so our registration/ templates win over the admin's.
     "django.contrib.admin",
