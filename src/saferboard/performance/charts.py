@@ -69,7 +69,7 @@ def series_chart(
     if target is not None:
         numbers.append(float(target))
     bottom, top, ticks = _scale(numbers)
-    left, right, upper, lower = 64, 16, 16, 64
+    left, right, upper, lower = 64, 40, 16, 64  # room for half the last period label
     legend_rows = 1 + (target is not None) + len(comparators)
     plot_height = height - upper - lower
     full_height = height + legend_rows * 20
