@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from pypdf import PdfWriter
 
 from saferboard.actions import models as action_models
+from saferboard.crime import models as crime_models
 from saferboard.meetings import models as meeting_models
 from saferboard.performance import models as performance_models
 from saferboard.plans import models as plan_models
@@ -354,3 +355,14 @@ class ComparatorFactory(factory.django.DjangoModelFactory):
     period_start = datetime.date(2025, 4, 1)
     period_end = datetime.date(2025, 6, 30)
     value = 95
+
+
+class AreaFactory(factory.django.DjangoModelFactory):
+    """A crime data area: a force's whole area unless LSOAs are given."""
+
+    class Meta:
+        model = crime_models.Area
+
+    name = factory.Sequence(lambda n: f"Area {n}")
+    slug = factory.Sequence(lambda n: f"area-{n}")
+    forces = factory.LazyFunction(lambda: ["City of London Police"])

@@ -27,6 +27,7 @@ from tests.factories import (
     ActionUpdateFactory,
     AgendaItemFactory,
     AgendaSectionFactory,
+    AreaFactory,
     AttendanceFactory,
     BodyFactory,
     ComparatorFactory,
@@ -318,10 +319,17 @@ def a_objects(partnership_a) -> dict:
         KeyActionUpdateFactory(partnership=a, key_action=key_action, note="Alphaaction update"),
         PlanReportFactory(partnership=a, plan=plan, reported_to="Alphaboard"),
     )
+    crime_records = (AreaFactory(partnership=a, name="Alphaboard borough", slug="alphaboard"),)
     objects = {Partnership: a}
     for record in (board, organisation, person, post, membership, terms, meeting, attendance):
         objects[type(record)] = record
-    for record in (*meeting_records, *action_records, *performance_records, *plan_records):
+    for record in (
+        *meeting_records,
+        *action_records,
+        *performance_records,
+        *plan_records,
+        *crime_records,
+    ):
         objects[type(record)] = record
     return objects
 

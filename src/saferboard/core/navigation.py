@@ -28,6 +28,7 @@ NAVIGATION: list[NavItem] = [
         frozenset({Role.MANAGER, Role.ANALYST, Role.CLERK, Role.CONTRIBUTOR}),
     ),
     NavItem("Plans", "plans:plan-list", "plans:"),
+    NavItem("Crime data", "crime:overview", "crime:"),
     NavItem("Bodies", "registry:body-list", "registry:body"),
     NavItem("Organisations", "registry:organisation-list", "registry:organisation"),
     NavItem("People", "registry:person-list", "registry:person"),

@@ -11,10 +11,12 @@ reading the file.
 import collections
 import csv
 import datetime
+import functools
 import io
 import pathlib
 import re
-from collections.abc import Callable, Iterable
+import zipfile
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -93,7 +95,7 @@ def files_from_paths(paths: Iterable[str | pathlib.Path]) -> list[CrimeFile]:
                 problems.append(f"{path}: no police.uk street files ({STREET_FILE_PATTERN}) in it")
             found += [CrimeFile(str(p), p.read_bytes) for p in inside]
         elif path.is_file():
-            found.append(CrimeFile(str(path), path.read_bytes))
+            found += files_from_upload(str(path), path.read_bytes())
         else:
             problems.append(f"{path}: no such file or folder")
     if problems:
@@ -101,6 +103,28 @@ def files_from_paths(paths: Iterable[str | pathlib.Path]) -> list[CrimeFile]:
     if not found:
         raise CrimeImportError(["No files given"])
     return found
+
+
+def files_from_upload(name: str, data: bytes) -> list[CrimeFile]:
+    """One uploaded file, or the street files inside a .zip (as police.uk's download comes)."""
+    if not name.lower().endswith(".zip"):
+        return [CrimeFile(name, lambda: data)]
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as error:
+        raise CrimeImportError(
+            [f"{pathlib.Path(name).name}: is not a readable .zip file"]
+        ) from error
+    members = sorted(
+        member
+        for member in archive.namelist()
+        if pathlib.PurePosixPath(member).match(STREET_FILE_PATTERN)
+    )
+    if not members:
+        raise CrimeImportError(
+            [f"{pathlib.Path(name).name}: holds no police.uk street files ({STREET_FILE_PATTERN})"]
+        )
+    return [CrimeFile(member, functools.partial(archive.read, member)) for member in members]
 
 
 def _month_start(text: str) -> datetime.date:
@@ -315,7 +339,6 @@ def _recount(force: str, month: datetime.date) -> None:
     )
 
 
-@transaction.atomic
 def crime_import(
     *,
     files: list[CrimeFile],
@@ -326,7 +349,35 @@ def crime_import(
 ) -> CrimeImport:
     """Import police.uk street files; raise CrimeImportError (storing nothing) if any row is
     wrong. `allowed_forces`, when given, limits the forces the files may hold (an upload
-    through a partnership's page may only replace its own forces' months)."""
+    through a partnership's page may only replace its own forces' months). `progress` is
+    called with (files done, files in all, the next file's name)."""
+    steps = crime_import_steps(
+        files=files, by=by, partnership=partnership, allowed_forces=allowed_forces
+    )
+    while True:
+        try:
+            done, total, name = next(steps)
+        except StopIteration as finished:
+            return finished.value
+        if progress:
+            progress(done, total, name)
+
+
+def crime_import_steps(
+    *,
+    files: list[CrimeFile],
+    by=None,
+    partnership=None,
+    allowed_forces: Iterable[str] | None = None,
+) -> Generator[tuple[int, int, str], None, CrimeImport]:
+    """`crime_import` as a generator that yields (files done, files in all, next file's name)
+    before each file and returns the CrimeImport, so a streamed page can show progress.
+    The transaction spans the whole run: a generator closed early stores nothing."""
+    with transaction.atomic():
+        return (yield from _import_files(files, by, partnership, allowed_forces))
+
+
+def _import_files(files, by, partnership, allowed_forces):
     if not files:
         raise CrimeImportError(["No files given"])
     allowed = None if allowed_forces is None else set(allowed_forces)
@@ -338,8 +389,7 @@ def crime_import(
     rejected: collections.Counter = collections.Counter()
     notes = []
     for done, source in enumerate(files):
-        if progress:
-            progress(done, len(files), pathlib.Path(source.name).name)
+        yield done, len(files), pathlib.Path(source.name).name
         parsed = _parse(source, batch.pk)
         name = pathlib.Path(source.name).name
         problems += parsed.problems
@@ -383,8 +433,7 @@ def crime_import(
             )
         _store(parsed.rows)
         batch.rows_stored += len(parsed.rows)
-    if progress:
-        progress(len(files), len(files), "")
+    yield len(files), len(files), ""
     if problems:
         raise CrimeImportError(problems[:MAX_PROBLEMS])
     for force, month in sorted(loaded):
