@@ -120,6 +120,10 @@ def main() -> int:
         import packs  # bench/packs.py, beside this script
 
         packs.run()
+
+        import crime  # bench/crime.py, beside this script
+
+        crime.run()
     return 0
 
 
