@@ -24,6 +24,7 @@ from django.db.models import Count
 
 from saferboard.core.errors import BusinessRuleError
 from saferboard.crime.models import CrimeCount, CrimeImport, CrimeRecord, CrimeType, LoadedMonth
+from saferboard.crime.sources import indicators_refresh_after_import
 
 COLUMNS = (
     "Crime ID",
@@ -374,7 +375,9 @@ def crime_import_steps(
     before each file and returns the CrimeImport, so a streamed page can show progress.
     The transaction spans the whole run: a generator closed early stores nothing."""
     with transaction.atomic():
-        return (yield from _import_files(files, by, partnership, allowed_forces))
+        batch = yield from _import_files(files, by, partnership, allowed_forces)
+        indicators_refresh_after_import(batch)  # police.uk indicators fill themselves
+        return batch
 
 
 def _import_files(files, by, partnership, allowed_forces):

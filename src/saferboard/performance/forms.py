@@ -4,8 +4,8 @@ from django import forms
 
 from saferboard.core.forms import GovUKForm
 from saferboard.performance import periods as period_rules
-from saferboard.performance.models import Indicator, Rag
-from saferboard.performance.sources import value_source_choices
+from saferboard.performance.models import Indicator, Rag, ValueSource
+from saferboard.performance.sources import value_source_choices, value_source_get
 from saferboard.registry.forms import PartnershipScopedForm
 
 
@@ -36,6 +36,7 @@ class IndicatorForm(PartnershipScopedForm):
             "lead_person",
             "data_source",
             "value_source",
+            "value_source_options",
             "return_due_days",
             "lifecycle",
             "lifecycle_since",
@@ -46,6 +47,7 @@ class IndicatorForm(PartnershipScopedForm):
             "target_kind": "Kind of target",
             "target_value": "Target",
             "data_source": "Data source (as named by the partner)",
+            "value_source_options": "Data source settings",
             "return_due_days": "Return due (days after the period ends)",
             "position": "Order in lists",
         }
@@ -53,9 +55,36 @@ class IndicatorForm(PartnershipScopedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["value_source"].choices = value_source_choices()
+        self.fields["value_source_options"].required = False
+        self.fields["value_source_options"].help_text = (
+            "Only for a data source. For police.uk crime counts, for example "
+            '{"area": "city-of-london", "type": "Anti-social behaviour"} '
+            "(type: a police.uk crime type, all, or all-crime for crime without "
+            "anti-social behaviour)."
+        )
         self.fields["priority"].queryset = self.fields["priority"].queryset.select_related(
             "strategy"
         )
+
+    def clean(self):
+        cleaned = super().clean()
+        options = cleaned.get("value_source_options") or {}
+        if not isinstance(options, dict):
+            self.add_error(
+                "value_source_options",
+                "Data source settings must be a list of names and values in braces, for example "
+                '{"area": "city-of-london", "type": "all"}.',
+            )
+            return cleaned
+        cleaned["value_source_options"] = options
+        key = cleaned.get("value_source")
+        source = value_source_get(key) if key and key != ValueSource.RETURNS else None
+        if source is not None and source.check_options is not None:
+            try:
+                cleaned["value_source_options"] = source.check_options(options, self.partnership)
+            except ValueError as error:
+                self.add_error("value_source_options", str(error))
+        return cleaned
 
 
 class PeriodField(forms.CharField):

@@ -9,6 +9,10 @@ where `compute(indicator, period)` returns the value for that indicator and peri
 None when it has no data. An indicator whose `value_source` is that key then gets its
 values from `services.values_refresh`, stored as IndicatorValue rows with `source` set
 to the key, so the RAG rule, dashboard and reports treat them like any return.
+
+A source whose indicators need settings (an area, a crime type) also passes
+`check_options(options, partnership)`, which returns the cleaned settings or raises
+ValueError with a plain message; the indicator form shows it against "Data source settings".
 """
 
 from collections.abc import Callable
@@ -22,16 +26,19 @@ class ValueSourceEntry:
     key: str
     label: str
     compute: Callable  # (indicator, Period) -> number | None
+    check_options: Callable | None = None  # (options, partnership) -> options; ValueError
 
 
 _SOURCES: dict[str, ValueSourceEntry] = {}
 
 
-def register_value_source(key: str, label: str, compute: Callable) -> ValueSourceEntry:
+def register_value_source(
+    key: str, label: str, compute: Callable, check_options: Callable | None = None
+) -> ValueSourceEntry:
     """Make a data source available to indicators. Registering a key again replaces it."""
     if key == ValueSource.RETURNS:
         raise ValueError(f"“{key}” is reserved for partner returns.")
-    entry = ValueSourceEntry(key=key, label=label, compute=compute)
+    entry = ValueSourceEntry(key=key, label=label, compute=compute, check_options=check_options)
     _SOURCES[key] = entry
     return entry
 
