@@ -22,6 +22,7 @@ from django.db.models import ProtectedError
 from django.test.utils import override_settings
 
 from saferboard.core.demo.city_of_london import CITY_OF_LONDON
+from saferboard.core.demo.crime import demo_crime_build
 from saferboard.core.demo.haringey import HARINGEY
 from saferboard.core.demo.meetings import demo_meetings_build
 from saferboard.core.demo.performance import demo_performance_build
@@ -109,6 +110,8 @@ def _demo_build(*, meetings: bool, performance: bool) -> list[str]:
                 spec=spec, partnership=partnership, people=people
             )
             plans = f"{indicators} indicators and {key_actions} key actions"
+            if months := demo_crime_build(spec=spec, partnership=partnership):
+                plans += f", {months} months of police.uk crime data"
         if built and meetings:
             count = demo_meetings_build(spec=spec, people=people)
             report.append(f"{spec.name}: built, with {count} meetings, {plans}.")
