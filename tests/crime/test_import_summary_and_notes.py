@@ -3,7 +3,9 @@ files as police.uk writes them (a byte-order mark, rows with no location)."""
 
 import collections
 import csv
+import zipfile
 
+from saferboard.crime.imports import crime_import_steps, files_from_paths
 from saferboard.crime.models import CrimeImport, CrimeRecord
 from tests.crime.conftest import CITY_FOLDER, run
 
@@ -61,3 +63,25 @@ def test_rows_with_no_location_are_stored_without_coordinates(db):
     assert no_location.exists()
     assert not no_location.exclude(latitude=None).exists()
     assert not no_location.exclude(lsoa_code="").exists()
+
+
+def test_a_police_uk_zip_gives_only_its_street_files(db, tmp_path):
+    archive = tmp_path / "police-uk-download.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.write(JANUARY, f"2020-01/{JANUARY.name}")
+        zipped.writestr("2020-01/2020-01-city-of-london-outcomes.csv", "Crime ID,Month\n")
+
+    summary = run("import", str(archive))
+
+    assert summary["files"] == 1 and summary["months"] == ["2020-01"]
+
+
+def test_an_import_stopped_part_way_stores_nothing(db):
+    steps = crime_import_steps(files=files_from_paths([CITY_FOLDER]))
+    next(steps)
+    next(steps)  # the first file is stored inside the transaction
+
+    steps.close()  # as when someone closes the upload page
+
+    assert not CrimeRecord.objects.exists()
+    assert not CrimeImport.objects.exists()

@@ -95,8 +95,10 @@ def files_from_paths(paths: Iterable[str | pathlib.Path]) -> list[CrimeFile]:
             if not inside:
                 problems.append(f"{path}: no police.uk street files ({STREET_FILE_PATTERN}) in it")
             found += [CrimeFile(str(p), p.read_bytes) for p in inside]
-        elif path.is_file():
+        elif path.is_file() and path.suffix.lower() == ".zip":
             found += files_from_upload(str(path), path.read_bytes())
+        elif path.is_file():
+            found.append(CrimeFile(str(path), path.read_bytes))  # read when its turn comes
         else:
             problems.append(f"{path}: no such file or folder")
     if problems:
