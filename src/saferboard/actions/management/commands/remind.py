@@ -5,54 +5,25 @@ meant for a daily cron line or task runner (docs/actions.md, "Reminders"). Print
 JSON summary line on stdout; running it twice on one day sends nothing new.
 """
 
-import datetime
-import json
-
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
-
 from saferboard.actions.reminders import WEEKDAYS, ReminderSummary, reminders_send
-from saferboard.core.models import Partnership
+from saferboard.core.daily_commands import DailyCommand
 
 
-def _date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError as error:
-        raise CommandError(f"--date {text}: give the date as YYYY-MM-DD.") from error
-
-
-class Command(BaseCommand):
+class Command(DailyCommand):
     help = "E-mail owners of actions due within 7 days or overdue, and the weekly digest."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--partnership",
-            action="append",
-            metavar="SLUG",
-            help="Only this partnership (repeat for more). Default: every partnership.",
-        )
-        parser.add_argument("--date", help="Run as if today were YYYY-MM-DD (default: today).")
+        super().add_arguments(parser)
         parser.add_argument(
             "--digest-day",
             choices=WEEKDAYS,
             help="The weekday the weekly digest goes out (default: settings.ACTIONS_DIGEST_DAY "
             "or monday).",
         )
-        parser.add_argument(
-            "--dry-run",
-            action="store_true",
-            help="Say what would be sent; send and record nothing.",
-        )
 
     def handle(self, *args, partnership, date, digest_day, dry_run, **options):
-        today = _date(date) if date else timezone.localdate()
-        partnerships = Partnership.objects.order_by("slug")
-        if partnership:
-            partnerships = partnerships.filter(slug__in=partnership)
-            missing = sorted(set(partnership) - {p.slug for p in partnerships})
-            if missing:
-                raise CommandError(f"No partnership with the slug {', '.join(missing)}.")
+        today = self.run_date(date)
+        partnerships = self.partnerships(partnership)
         weekday = WEEKDAYS.index(digest_day) if digest_day else None
         total = ReminderSummary()
         for each in partnerships:
@@ -61,10 +32,6 @@ class Command(BaseCommand):
                     partnership=each, today=today, dry_run=dry_run, digest_weekday=weekday
                 )
             )
-        summary = {
-            "date": today.isoformat(),
-            "dry_run": dry_run,
-            "partnerships": [each.slug for each in partnerships],
-            **total.as_dict(),
-        }
-        self.stdout.write(json.dumps(summary))
+        self.print_summary(
+            today=today, dry_run=dry_run, partnerships=partnerships, totals=total.as_dict()
+        )
