@@ -5,8 +5,9 @@
 Partnership, each with organisations, posts, people, bodies, seats and terms of
 reference, plus one user per role per partnership and `demo-multi`, a manager
 of both, and (core/demo/performance.py) a strategy, indicators with two years of
-quarterly returns and a delivery plan. Organisation names and post titles are real;
-people are invented.
+quarterly returns and a delivery plan, and (core/demo/crime.py, the City only) its
+24 real months of police.uk crime data with an indicator filled from them. Organisation
+names and post titles are real; people are invented.
 
 Building is idempotent: a partnership that already has bodies is left alone,
 and users and roles that exist are not touched. `demo_reset` deletes the demo
