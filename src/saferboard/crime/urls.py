@@ -1,7 +1,7 @@
 """Crime data routes, under /p/<partnership>/crime/."""
 
-from saferboard.crime import views
+from saferboard.crime import assessment_views, views
 
 app_name = "crime"
 
-urlpatterns = views.urlpatterns
+urlpatterns = views.urlpatterns + assessment_views.urlpatterns

@@ -1,0 +1,228 @@
+"""The strategic assessment report for an area, for the 12 months to a chosen month: headline
+changes, a card and a chart per crime type, hotspot tables, outcomes and a data-quality note.
+
+It reads the monthly counts through crime.analysis, in a fixed number of queries whatever
+the data (one for every crime type's 24-month series, not one per type). The page, its PDF
+and the meeting pack paper all render the same `Assessment`.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import Sum
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+
+from saferboard.crime import analysis
+from saferboard.crime.models import Area, CrimeCount, CrimeType, LoadedMonth
+from saferboard.meetings.generated_papers import GeneratedPaper
+from saferboard.meetings.packs import html_to_pdf
+from saferboard.performance import charts
+
+CHART_MONTHS = 24
+HOTSPOT_LIMIT = 10
+REPEATED_IDS = re.compile(r": (\d+) Crime IDs? appears? on more than one row")
+
+
+@dataclass
+class CrimeCard:
+    """One crime type (or total): its counts and changes in each window, and its chart."""
+
+    figures: analysis.TypeFigures
+    cells: list[tuple[analysis.Window, int, int, object]]
+    chart: SafeString | None = None
+    series: list[tuple[datetime.date, int]] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return self.figures.label
+
+
+@dataclass
+class DataQuality:
+    first: datetime.date
+    last: datetime.date
+    missing_months: list[datetime.date]
+    notes: list[str]
+    repeated_ids: int
+    no_location: int
+    area_has_lsoas: bool
+
+
+@dataclass
+class Assessment:
+    area: Area
+    month: datetime.date
+    summary: analysis.Summary
+    headlines: list[CrimeCard]
+    cards: list[CrimeCard]
+    no_records: list[str]
+    hotspots: list[analysis.Hotspot]
+    hotspot_total: int
+    hotspot_no_location: int
+    locations: list[analysis.Share]
+    outcomes: list[analysis.Share]
+    charged: analysis.Share
+    quality: DataQuality
+
+    @property
+    def title(self) -> str:
+        return f"Strategic assessment: {self.area.name}, {self.month:%B %Y}"
+
+    @property
+    def file_name(self) -> str:
+        return f"strategic-assessment-{self.area.slug}-{self.month:%Y-%m}.pdf"
+
+    @property
+    def rolling(self) -> analysis.Window:
+        return self.summary.windows[-1]
+
+    @property
+    def incomplete(self) -> list:
+        return [
+            period
+            for window in self.summary.windows
+            for period in (window.now, window.before)
+            if not self.summary.complete(period)
+        ]
+
+    @property
+    def small_population(self) -> bool:
+        return any(spot.small_resident_population for spot in self.hotspots)
+
+
+def _card(row: analysis.TypeFigures, windows: list[analysis.Window]) -> CrimeCard:
+    return CrimeCard(
+        figures=row,
+        cells=[
+            (window, row.counts[window.key], row.counts[window.before_key], row.changes[window.key])
+            for window in windows
+        ],
+    )
+
+
+def _series_by_type(
+    scope: analysis.Scope, first: datetime.date, last: datetime.date
+) -> dict[str, list[tuple[datetime.date, int]]]:
+    """Every crime type's monthly series in one query."""
+    totals = {
+        (crime_type, month): n
+        for crime_type, month, n in scope.counts()
+        .filter(month__range=(first, last))
+        .values_list("crime_type", "month")
+        .annotate(total=Sum("count"))
+        .order_by()
+    }
+    months = analysis.months_between(first, last)
+    return {
+        crime_type: [(month, totals.get((crime_type, month), 0)) for month in months]
+        for crime_type in CrimeType.values
+    }
+
+
+def _data_quality(
+    area: Area, scope: analysis.Scope, first: datetime.date, last: datetime.date, loaded: set
+) -> DataQuality:
+    """Months not loaded, repeated Crime IDs (the imports' notes) and "No Location" records,
+    for the forces' files over the months the charts cover."""
+    held = LoadedMonth.objects.filter(month__range=(first, last))
+    if scope.forces:
+        held = held.filter(force__in=scope.forces)
+    prefixes = {f"{month:%Y-%m}, {force}:" for force, month in held.values_list("force", "month")}
+    notes = sorted(
+        {
+            note
+            for import_notes in held.values_list("crime_import__notes", flat=True)
+            for note in import_notes or []
+            if any(note.startswith(prefix) for prefix in prefixes)
+        }
+    )
+    repeated = sum(int(found.group(1)) for note in notes if (found := REPEATED_IDS.search(note)))
+    counts = CrimeCount.objects.filter(month__range=(first, last), lsoa_code="")
+    if scope.forces:
+        counts = counts.filter(force__in=scope.forces)
+    return DataQuality(
+        first=first,
+        last=last,
+        missing_months=[m for m in analysis.months_between(first, last) if m not in loaded],
+        notes=notes,
+        repeated_ids=repeated,
+        no_location=counts.aggregate(total=Sum("count"))["total"] or 0,
+        area_has_lsoas=bool(area.lsoa_codes),
+    )
+
+
+def assessment(*, area: Area, month: datetime.date) -> Assessment:
+    """The strategic assessment of `area` for the month ending its periods."""
+    month = analysis.month_start(month)
+    scope = analysis.scope_for_area(area)
+    summary = analysis.summary(scope=scope, month=month)
+    windows = summary.windows
+    rows = {row.crime_type: row for row in summary.rows}
+    first = analysis.add_months(month, 1 - CHART_MONTHS)
+    year_start = analysis.add_months(month, -11)
+    series = _series_by_type(scope, first, month)
+
+    cards = []
+    no_records = []
+    for crime_type in CrimeType.values:
+        points = series[crime_type]
+        if not any(n for _, n in points):
+            no_records.append(crime_type)
+            continue
+        card = _card(rows[crime_type], windows)
+        card.series = points
+        card.chart = charts.series_chart(
+            title=f"{crime_type}, {area.name}, by month",
+            description=f"Records per month from {first:%B %Y} to {month:%B %Y}.",
+            labels=[f"{m:%b %y}" for m, _ in points],
+            values=[n for _, n in points],
+            chart_id=f"chart-{len(cards)}",
+            width=560,
+            height=220,
+        )
+        cards.append(card)
+    hotspots, hotspot_total, no_location = analysis.top_lsoas(
+        scope=scope, crime_type=analysis.ALL, first=year_start, last=month, limit=HOTSPOT_LIMIT
+    )
+    locations = analysis.top_locations(
+        scope=scope, crime_type=analysis.ALL, first=year_start, last=month, limit=HOTSPOT_LIMIT
+    )
+    outcomes, charged = analysis.outcome_shares(
+        scope=scope, crime_type=analysis.ALL_CRIME, first=year_start, last=month
+    )
+    return Assessment(
+        area=area,
+        month=month,
+        summary=summary,
+        headlines=[
+            _card(rows[key], windows) for key in (analysis.ALL, analysis.ALL_CRIME, analysis.ASB)
+        ],
+        cards=cards,
+        no_records=no_records,
+        hotspots=hotspots,
+        hotspot_total=hotspot_total,
+        hotspot_no_location=no_location,
+        locations=locations,
+        outcomes=outcomes,
+        charged=charged,
+        quality=_data_quality(area, scope, first, month, summary.loaded),
+    )
+
+
+def assessment_pdf(*, report: Assessment, today: datetime.date) -> bytes:
+    """The report as an A4 PDF (charts are inline SVG)."""
+    html = render_to_string(
+        "crime/pdf/assessment.html", {"report": report, "generated_on": today, "pdf": True}
+    )
+    return html_to_pdf(html).write_pdf()
+
+
+def assessment_paper(*, area: Area, month: datetime.date, today: datetime.date) -> GeneratedPaper:
+    report = assessment(area=area, month=month)
+    return GeneratedPaper(
+        title=report.title,
+        file_name=report.file_name,
+        pdf=assessment_pdf(report=report, today=today),
+    )
