@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from saferboard.crime.assessment import assessment
 from saferboard.meetings.models import Paper
 from tests.crime.conftest import ASB, CITY_FORCE, city_files, run
 from tests.factories import AgendaItemFactory, AreaFactory, MeetingFactory
@@ -209,3 +210,11 @@ def test_the_page_query_count_does_not_grow_with_the_data(
     with CaptureQueriesContext(connection) as many:
         assert manager_a_client.get(url).status_code == 200
     assert len(few) == len(many)
+
+
+def test_a_cards_chart_leaves_months_not_loaded_blank(city_imported, area):
+    report = assessment(area=area, month=datetime.date(2021, 6, 1))
+    card = next(card for card in report.cards if card.label == ASB)
+    assert len(card.series) == 24
+    # July to December 2019 are not loaded: 18 points, not 24 with six false zeros.
+    assert str(card.chart).count("<circle") == 18

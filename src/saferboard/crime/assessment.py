@@ -175,9 +175,10 @@ def assessment(*, area: Area, month: datetime.date) -> Assessment:
         card.series = points
         card.chart = charts.series_chart(
             title=f"{crime_type}, {area.name}, by month",
-            description=f"Records per month from {first:%B %Y} to {month:%B %Y}.",
+            description=f"Records per month from {first:%B %Y} to {month:%B %Y}; "
+            "months not loaded are left blank.",
             labels=[f"{m:%b %y}" for m, _ in points],
-            values=[n for _, n in points],
+            values=[n if m in summary.loaded else None for m, n in points],
             chart_id=f"chart-{len(cards)}",
             width=560,
             height=220,
