@@ -4,6 +4,7 @@ checked against figures computed here from the CSVs."""
 import collections
 import csv
 import datetime
+import gzip
 
 import pytest
 
@@ -138,9 +139,8 @@ def test_top_lsoas_have_their_share_and_rate_with_the_city_caveat(city_imported)
     rows = rows_of_2021()
     by_lsoa = collections.Counter(r["LSOA code"] for r in rows if r["LSOA code"])
     population, authority, residents = {}, {}, collections.Counter()
-    with (geography.resources.files("saferboard.crime") / geography.POPULATION_FILE).open(
-        encoding="utf-8-sig"
-    ) as handle:
+    path = geography.resources.files("saferboard.crime") / geography.POPULATION_FILE
+    with gzip.open(path, "rt", encoding="utf-8-sig", newline="") as handle:
         for row in csv.DictReader(handle):
             population[row["LSOA Code"]] = int(row["All Ages"].replace(",", ""))
             authority[row["LSOA Code"]] = row["LA Code (2020 boundaries)"]

@@ -2,6 +2,7 @@
 analysts and managers, adding an area, and an area's chart, summary and hotspots."""
 
 import csv
+import gzip
 import html
 import pathlib
 import re
@@ -24,7 +25,7 @@ POPULATION = (
     pathlib.Path(saferboard.crime.__file__).parent
     / "data"
     / "geography"
-    / "population-mid-2019-lsoa.csv"
+    / "population-mid-2019-lsoa.csv.gz"
 )
 
 
@@ -145,7 +146,7 @@ def test_imports_through_another_partnership_do_not_say_whose(
 
 
 def test_an_analyst_adds_an_area_from_a_local_authority(analyst, partnership_a):
-    with POPULATION.open(encoding="utf-8-sig", newline="") as handle:
+    with gzip.open(POPULATION, "rt", encoding="utf-8-sig", newline="") as handle:
         city_lsoas = sorted(
             row["LSOA Code"]
             for row in csv.DictReader(handle)

@@ -6,11 +6,13 @@ Rates per 1,000 residents and "the LSOAs of a local authority" both come from he
 
 import csv
 import functools
+import gzip
 import io
 from dataclasses import dataclass
 from importlib import resources
 
-POPULATION_FILE = "data/geography/population-mid-2019-lsoa.csv"
+# The ONS file gzip-compressed: it decompresses byte for byte to the original.
+POPULATION_FILE = "data/geography/population-mid-2019-lsoa.csv.gz"
 POPULATION_SOURCE = "ONS mid-2019 population estimates"
 # Below this many residents a local authority's rates per resident mislead: the City of
 # London has under 10,000 residents and a daytime population of hundreds of thousands.
@@ -29,7 +31,8 @@ class Lsoa:
 @functools.cache
 def lsoas() -> dict[str, Lsoa]:
     """Every LSOA of England and Wales by code."""
-    text = resources.files("saferboard.crime").joinpath(POPULATION_FILE).read_text("utf-8-sig")
+    data = resources.files("saferboard.crime").joinpath(POPULATION_FILE).read_bytes()
+    text = gzip.decompress(data).decode("utf-8-sig")
     found = {}
     for row in csv.DictReader(io.StringIO(text)):
         found[row["LSOA Code"]] = Lsoa(
