@@ -1,7 +1,8 @@
 """ONS geography shipped with the app: each LSOA's mid-2019 resident population and its
-local authority, read once per process from data/geography/ (see data/PROVENANCE.md).
+local authority, and each LSOA's MSOA, read once per process from data/geography/ (see
+data/PROVENANCE.md).
 
-Rates per 1,000 residents and "the LSOAs of a local authority" both come from here.
+Rates per 1,000 residents, "the LSOAs of a local authority" and the map's MSOAs come from here.
 """
 
 import csv
@@ -14,6 +15,7 @@ from importlib import resources
 # The ONS file gzip-compressed: it decompresses byte for byte to the original.
 POPULATION_FILE = "data/geography/population-mid-2019-lsoa.csv.gz"
 POPULATION_SOURCE = "ONS mid-2019 population estimates"
+LSOA_TO_MSOA_FILE = "data/geography/lsoa-to-msoa-2011.csv"
 # Below this many residents a local authority's rates per resident mislead: the City of
 # London has under 10,000 residents and a daytime population of hundreds of thousands.
 SMALL_RESIDENT_POPULATION = 20_000
@@ -43,6 +45,17 @@ def lsoas() -> dict[str, Lsoa]:
             population=int(row["All Ages"].replace(",", "")),
         )
     return found
+
+
+@functools.cache
+def msoa_of_lsoa() -> dict[str, str]:
+    """Each LSOA's MSOA (2011 codes, England and Wales): LSOA code -> MSOA code."""
+    text = (
+        resources.files("saferboard.crime")
+        .joinpath(LSOA_TO_MSOA_FILE)
+        .read_text(encoding="utf-8-sig")
+    )
+    return {row["lsoa11cd"]: row["msoa11cd"] for row in csv.DictReader(io.StringIO(text))}
 
 
 @functools.cache
