@@ -316,6 +316,7 @@ def _svg(
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="sb-map" role="img" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        'style="max-width: 100%; height: auto" '
         f'aria-labelledby="{map_id}-title {map_id}-desc">',
         f'<title id="{map_id}-title">{escape(title)}</title>',
         f'<desc id="{map_id}-desc">{escape(description)}</desc>',
