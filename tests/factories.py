@@ -9,6 +9,7 @@ from pypdf import PdfWriter
 
 from saferboard.actions import models as action_models
 from saferboard.crime import models as crime_models
+from saferboard.funding import models as funding_models
 from saferboard.meetings import models as meeting_models
 from saferboard.performance import models as performance_models
 from saferboard.plans import models as plan_models
@@ -366,3 +367,74 @@ class AreaFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Area {n}")
     slug = factory.Sequence(lambda n: f"area-{n}")
     forces = factory.LazyFunction(lambda: ["City of London Police"])
+
+
+class SubAreaFactory(factory.django.DjangoModelFactory):
+    """A named part of a crime data area, as a list of LSOAs."""
+
+    class Meta:
+        model = crime_models.SubArea
+
+    area = factory.SubFactory(AreaFactory, partnership=factory.SelfAttribute("..partnership"))
+    name = factory.Sequence(lambda n: f"Sub-area {n}")
+    slug = factory.Sequence(lambda n: f"sub-area-{n}")
+    lsoa_codes = factory.LazyFunction(lambda: ["E01000001"])
+
+
+class FundFactory(factory.django.DjangoModelFactory):
+    """A POCA-style fund for 2020/21 (no money: add income through funding.ledger)."""
+
+    class Meta:
+        model = funding_models.Fund
+
+    name = factory.Sequence(lambda n: f"Fund {n}")
+    reference_prefix = factory.Sequence(lambda n: f"F{n}")
+    source = funding_models.FundSource.POCA
+    period = funding_models.FundPeriod.FINANCIAL_YEAR
+    financial_year = 2020
+    minimum_award = 1000
+    maximum_award = 50000
+    standard_term_months = 12
+    priority_areas = factory.LazyFunction(lambda: ["Reduce violence", "Protect the vulnerable"])
+    key_themes = factory.LazyFunction(lambda: ["Youth and knife crime", "Hate crime"])
+
+
+class EligibilityRuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = funding_models.EligibilityRule
+
+    kind = funding_models.RuleKind.REQUIREMENT
+    position = factory.Sequence(lambda n: n)
+    wording = factory.Sequence(lambda n: f"Requirement {n}")
+
+
+class CriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = funding_models.Criterion
+
+    position = factory.Sequence(lambda n: n)
+    title = factory.Sequence(lambda n: f"Criterion {n}")
+    weight = 1
+    maximum_score = 5
+
+
+class ApplicantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = funding_models.Applicant
+
+    name = factory.Sequence(lambda n: f"Community project {n}")
+    legal_form = funding_models.LegalForm.CHARITY
+    charity_number = factory.Sequence(lambda n: f"{1100000 + n}")
+
+
+class BidFactory(factory.django.DjangoModelFactory):
+    """A bid at the expression-of-interest stage; pass fund= and applicant= of one partnership."""
+
+    class Meta:
+        model = funding_models.Bid
+
+    reference = factory.Sequence(lambda n: f"BID-{n:04d}")
+    project_title = factory.Sequence(lambda n: f"Project {n}")
+    amount_requested = 10000
+    term_months = 12
+    stage = funding_models.Stage.EXPRESSION_OF_INTEREST

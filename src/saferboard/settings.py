@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "saferboard.plans",
     "saferboard.performance",
     "saferboard.crime",
+    "saferboard.funding",
     "saferboard.api",
     # After our apps, so our registration/ templates win over the admin's.
     "django.contrib.admin",
@@ -113,6 +114,10 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
+            # Tests use a file too (one per test process), not Django's shared in-memory
+            # database: that one locks whole tables and fails at once where two
+            # transactions meet, instead of waiting, so concurrency could not be tested.
+            "TEST": {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
