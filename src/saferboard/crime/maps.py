@@ -41,8 +41,11 @@ TEXT = "#0b0c0c"
 # Room around the MSOAs with records, as a share of the larger side, for their neighbours.
 MARGIN = 0.12
 MINIMUM_MARGIN_METRES = 600
-# Points closer than this (in SVG pixels) to the last one kept add nothing visible.
-SIMPLIFY_PIXELS = 0.4
+# Points closer than this (in SVG pixels) to the last one kept add nothing visible; it
+# keeps a map of all London's MSOAs near 650 KB.
+SIMPLIFY_PIXELS = 0.75
+# Outlines thin out on a map of many MSOAs, so their colours still show.
+MANY_MSOAS = 100
 LEGEND_ROW = 22
 
 
@@ -335,13 +338,14 @@ def _svg(
             f'stroke="{CONTEXT_STROKE}" stroke-width="0.5" fill-rule="evenodd">'
             f"<title>{escape(msoa.name)}: no records</title></path>"
         )
+    outline_width = 0.75 if len(counts) <= MANY_MSOAS else 0.4
     for code, n in sorted(counts.items()):
         msoa = shapes[code]
         colour = next(c.colour for c in classes if c.holds(n))
         parts.append(
             f'<path class="sb-map-msoa" data-msoa="{code}" data-count="{n}" '
             f'd="{_path(msoa, project)}" fill="{colour}" stroke="{OUTLINE}" '
-            f'stroke-width="0.75" fill-rule="evenodd">'
+            f'stroke-width="{outline_width}" fill-rule="evenodd">'
             f"<title>{escape(msoa.name)}: {n:,} record{'' if n == 1 else 's'}</title></path>"
         )
     parts.append(
