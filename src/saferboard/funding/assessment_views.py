@@ -1,0 +1,3 @@
+"""Funding pages: assessments. (Stub: filled in by its owner.)"""
+
+urlpatterns: list = []

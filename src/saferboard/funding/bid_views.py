@@ -1,0 +1,3 @@
+"""Funding pages: bids. (Stub: filled in by its owner.)"""
+
+urlpatterns: list = []

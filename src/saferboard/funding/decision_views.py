@@ -1,0 +1,3 @@
+"""Funding pages: decisions. (Stub: filled in by its owner.)"""
+
+urlpatterns: list = []

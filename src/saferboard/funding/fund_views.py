@@ -1,0 +1,3 @@
+"""Funding pages: funds. (Stub: filled in by its owner.)"""
+
+urlpatterns: list = []

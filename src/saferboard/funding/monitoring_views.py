@@ -1,0 +1,3 @@
+"""Funding pages: monitorings. (Stub: filled in by its owner.)"""
+
+urlpatterns: list = []
