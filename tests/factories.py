@@ -381,6 +381,18 @@ class SubAreaFactory(factory.django.DjangoModelFactory):
     lsoa_codes = factory.LazyFunction(lambda: ["E01000001"])
 
 
+class SubAreaFactory(factory.django.DjangoModelFactory):
+    """A named part of a crime data area, as a list of LSOAs."""
+
+    class Meta:
+        model = crime_models.SubArea
+
+    area = factory.SubFactory(AreaFactory, partnership=factory.SelfAttribute("..partnership"))
+    name = factory.Sequence(lambda n: f"Sub-area {n}")
+    slug = factory.Sequence(lambda n: f"sub-area-{n}")
+    lsoa_codes = factory.LazyFunction(lambda: ["E01000001"])
+
+
 class FundFactory(factory.django.DjangoModelFactory):
     """A POCA-style fund for 2020/21 (no money: add income through funding.ledger)."""
 

@@ -51,6 +51,7 @@ from tests.factories import (
     ResolutionFactory,
     StandingItemFactory,
     StrategyFactory,
+    SubAreaFactory,
     TermsOfReferenceFactory,
 )
 
@@ -319,7 +320,11 @@ def a_objects(partnership_a) -> dict:
         KeyActionUpdateFactory(partnership=a, key_action=key_action, note="Alphaaction update"),
         PlanReportFactory(partnership=a, plan=plan, reported_to="Alphaboard"),
     )
-    crime_records = (AreaFactory(partnership=a, name="Alphaboard borough", slug="alphaboard"),)
+    crime_area = AreaFactory(partnership=a, name="Alphaboard borough", slug="alphaboard")
+    crime_records = (
+        crime_area,
+        SubAreaFactory(partnership=a, area=crime_area, name="Alphaboard ward", slug="alpha-ward"),
+    )
     objects = {Partnership: a}
     for record in (board, organisation, person, post, membership, terms, meeting, attendance):
         objects[type(record)] = record

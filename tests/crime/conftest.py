@@ -2,14 +2,17 @@
 
 import collections
 import csv
+import datetime
 import io
 import json
 import pathlib
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 import saferboard.crime
+from tests.factories import AgendaItemFactory, MeetingFactory
 
 CITY_FOLDER = (
     pathlib.Path(saferboard.crime.__file__).parent / "data" / "police-uk" / "city-of-london"
@@ -45,3 +48,14 @@ def run(*args) -> dict:
 def city_imported(db) -> dict:
     """All 24 months imported from the folder, as the command line does it."""
     return run("import", str(CITY_FOLDER))
+
+
+@pytest.fixture
+def item(partnership_a):
+    """An agenda item of a meeting next week, to put a report on."""
+    return AgendaItemFactory(
+        partnership=partnership_a,
+        meeting=MeetingFactory(
+            partnership=partnership_a, date=timezone.localdate() + datetime.timedelta(days=7)
+        ),
+    )

@@ -13,13 +13,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 from pypdf import PdfReader
 
 from saferboard.crime.assessment import assessment
 from saferboard.meetings.models import Paper
 from tests.crime.conftest import ASB, CITY_FORCE, city_files, run
-from tests.factories import AgendaItemFactory, AreaFactory, MeetingFactory
+from tests.factories import AreaFactory
 
 MONTH = "2021-06"
 
@@ -99,7 +98,7 @@ def test_the_default_month_is_the_latest_loaded(
     city_imported, manager_a_client, partnership_a, area
 ):
     page = html.unescape(manager_a_client.get(page_url(partnership_a, area)).content.decode())
-    assert "Strategic assessment: December 2021" in page
+    assert "Strategic assessment: 12 months to December 2021" in page
 
 
 def test_the_data_quality_note_counts_repeated_ids_and_no_location_rows(
@@ -140,16 +139,6 @@ def test_the_pdf_has_every_section_and_a_crime_type(
     assert round(float(width)) == 595 and round(float(height)) == 842  # A4 portrait, points
 
 
-@pytest.fixture
-def item(partnership_a):
-    return AgendaItemFactory(
-        partnership=partnership_a,
-        meeting=MeetingFactory(
-            partnership=partnership_a, date=timezone.localdate() + datetime.timedelta(days=7)
-        ),
-    )
-
-
 def test_a_manager_puts_the_report_in_a_meetings_pack(
     city_imported, manager_a_client, partnership_a, area, item
 ):
@@ -163,7 +152,7 @@ def test_a_manager_puts_the_report_in_a_meetings_pack(
     paper = Paper.objects.get()
     assert paper.item_id == item.pk
     assert paper.generated
-    assert paper.title == "Strategic assessment: City force area, June 2021"
+    assert paper.title == "Strategic assessment: City force area, 12 months to June 2021"
     # Again on the same item: the copy is replaced, not doubled.
     manager_a_client.post(
         page_url(partnership_a, area, "crime:assessment-to-pack"),

@@ -1,8 +1,9 @@
-"""The strategic assessment pages: the report for an area and a month, its PDF, and putting
-it in a meeting's pack. Thin: the report is crime/assessment.py, the pack rules
-performance/pack_papers.py."""
+"""The strategic assessment pages: the report for an area or sub-area and a period (the 12
+months to a month, or a financial year), its PDF, and putting it in a meeting's pack. Thin:
+the report is crime/assessment.py, the pack rules performance/pack_papers.py."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -16,10 +17,23 @@ from django.views.generic import TemplateView
 from saferboard.core.errors import BusinessRuleError
 from saferboard.core.permissions import PartnershipMixin
 from saferboard.core.roles import Role
-from saferboard.crime import analysis, selectors
-from saferboard.crime.assessment import assessment, assessment_paper, assessment_pdf
-from saferboard.crime.models import Area
+from saferboard.crime import selectors
+from saferboard.crime.assessment import (
+    FINANCIAL_YEAR,
+    TWELVE_MONTHS,
+    Assessment,
+    ReportPeriod,
+    assessment,
+    assessment_paper,
+    assessment_pdf,
+    financial_year,
+    report_query,
+    twelve_months_to,
+)
+from saferboard.crime.forms import AssessmentForm
+from saferboard.crime.models import Area, SubArea
 from saferboard.performance import pack_papers
+from saferboard.performance import periods as period_rules
 
 # Analysts write the strategic assessment, so they may put it in a pack too.
 ASSESSMENT_PACK_EDITORS = pack_papers.PACK_EDITORS | {Role.ANALYST}
@@ -27,6 +41,24 @@ ASSESSMENT_PACK_EDITORS = pack_papers.PACK_EDITORS | {Role.ANALYST}
 
 def _today() -> datetime.date:
     return timezone.localdate()
+
+
+@dataclass
+class Choice:
+    """What the request asks the report to cover, checked: `period` is None only when no
+    month is loaded; a field sent wrong has its message on `form` and its default here."""
+
+    area: Area
+    form: AssessmentForm
+    period: ReportPeriod | None
+    sub_area: SubArea | None
+
+    @property
+    def problems(self) -> list[str]:
+        return [item["message"] for item in self.form.error_summary()]
+
+    def report(self) -> Assessment:
+        return assessment(area=self.area, period=self.period, sub_area=self.sub_area)
 
 
 class AssessmentMixin(PartnershipMixin):
@@ -38,26 +70,38 @@ class AssessmentMixin(PartnershipMixin):
         except Area.DoesNotExist as missing:
             raise Http404("No such area") from missing
 
-    def month_text(self) -> str:
-        return self.request.GET.get("month", "").strip()
+    def choice(self, data) -> Choice:
+        """The period (12 months to a month, default the latest loaded, or a financial year)
+        and the place (the area or a sub-area) chosen by `data`."""
+        area = self.area()
+        loaded = selectors.months_loaded(forces=area.forces)
+        latest = loaded[-1] if loaded else None
+        data = data.copy()
+        if not data.get("period"):
+            data["period"] = FINANCIAL_YEAR if data.get("year") else TWELVE_MONTHS
+        if data["period"] == TWELVE_MONTHS and not data.get("month", "").strip() and latest:
+            data["month"] = f"{latest:%Y-%m}"
+        form = AssessmentForm(
+            data,
+            area=area,
+            sub_areas=selectors.sub_area_list(area=area),
+            years=sorted({period_rules.financial_year_start(month) for month in loaded}),
+        )
+        form.is_valid()
+        chosen = form.cleaned_data
+        if chosen["period"] == FINANCIAL_YEAR and chosen.get("year"):
+            period = financial_year(chosen["year"], latest)
+        else:
+            month = chosen.get("month") or latest
+            period = twelve_months_to(month) if month else None
+        return Choice(area=area, form=form, period=period, sub_area=chosen.get("sub_area"))
 
-    def month(self, area: Area) -> tuple[datetime.date | None, str]:
-        """The chosen month (default: the latest loaded) and a problem with the choice."""
-        text = self.month_text()
-        latest = selectors.latest_loaded_month(forces=area.forces)
-        if not text:
-            return latest, ""
-        try:
-            return analysis.parse_month(text), ""
-        except ValueError as error:
-            return latest, str(error)
-
-    def page_url(self, month: datetime.date | None) -> str:
+    def page_url(self, query: dict | None = None) -> str:
         address = reverse(
             "crime:assessment",
             kwargs={"partnership": self.partnership.slug, "pk": self.kwargs["pk"]},
         )
-        return f"{address}?{urlencode({'month': f'{month:%Y-%m}'})}" if month else address
+        return f"{address}?{urlencode(query)}" if query else address
 
 
 class AssessmentPage(AssessmentMixin, TemplateView):
@@ -65,27 +109,26 @@ class AssessmentPage(AssessmentMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        area = self.area()
-        month, problem = self.month(area)
-        context.update(area=area, month=month, month_problem=problem, month_text=self.month_text())
-        if month is None:
+        choice = self.choice(self.request.GET)
+        context.update(area=choice.area, form=choice.form, sub_area=choice.sub_area)
+        if choice.period is None:
             return context
+        report = choice.report()
         may_put = self.has_role(ASSESSMENT_PACK_EDITORS)
-        query = {"month": f"{month:%Y-%m}"}
         context.update(
-            report=assessment(area=area, month=month),
+            report=report,
             pdf_url=reverse(
                 "crime:assessment-pdf",
-                kwargs={"partnership": self.partnership.slug, "pk": area.pk},
+                kwargs={"partnership": self.partnership.slug, "pk": choice.area.pk},
             )
-            + f"?{urlencode(query)}",
+            + f"?{urlencode(report.query)}",
             pack={
                 "may_put": may_put,
                 "url": reverse(
                     "crime:assessment-to-pack",
-                    kwargs={"partnership": self.partnership.slug, "pk": area.pk},
+                    kwargs={"partnership": self.partnership.slug, "pk": choice.area.pk},
                 ),
-                "hidden": query,
+                "hidden": report.query,
                 "choices": pack_papers.pack_item_choices(
                     partnership=self.partnership, today=_today()
                 )
@@ -97,12 +140,15 @@ class AssessmentPage(AssessmentMixin, TemplateView):
 
 
 class AssessmentPdf(AssessmentMixin, View):
+    """The report as a PDF; a choice sent wrong goes back to the page, which says what."""
+
     def get(self, request, *args, **kwargs):
-        area = self.area()
-        month, _ = self.month(area)
-        if month is None:
+        choice = self.choice(request.GET)
+        if choice.problems:
+            return redirect(f"{self.page_url()}?{request.GET.urlencode()}")
+        if choice.period is None:
             raise Http404("No months are loaded for this area's forces yet.")
-        report = assessment(area=area, month=month)
+        report = choice.report()
         response = HttpResponse(
             assessment_pdf(report=report, today=_today()), content_type="application/pdf"
         )
@@ -116,21 +162,18 @@ class AssessmentToPack(AssessmentMixin, View):
 
     allowed_roles = ASSESSMENT_PACK_EDITORS
 
-    def month_text(self) -> str:
-        return self.request.POST.get("month", "").strip()
-
     def get(self, request, *args, **kwargs):
         self.area()
-        return redirect(self.page_url(None))
+        return redirect(self.page_url())
 
     def post(self, request, *args, **kwargs):
-        area = self.area()
-        month, problem = self.month(area)
-        back = self.page_url(month)
+        choice = self.choice(request.POST)
         chosen = request.POST.get("item", "").strip()
-        if problem or month is None:
-            messages.error(request, problem or "No months are loaded for this area yet.")
-            return redirect(back)
+        if choice.problems or choice.period is None:
+            for problem in choice.problems or ["No months are loaded for this area yet."]:
+                messages.error(request, problem)
+            return redirect(self.page_url())
+        back = self.page_url(report_query(choice.period, choice.sub_area))
         if not chosen:
             messages.error(request, "Choose the meeting and agenda item to put the report on.")
             return redirect(back)
@@ -138,7 +181,12 @@ class AssessmentToPack(AssessmentMixin, View):
         try:
             paper = pack_papers.report_put_in_pack(
                 item=item,
-                paper=assessment_paper(area=area, month=month, today=_today()),
+                paper=assessment_paper(
+                    area=choice.area,
+                    period=choice.period,
+                    sub_area=choice.sub_area,
+                    today=_today(),
+                ),
                 by=request.user,
                 today=_today(),
             )

@@ -5,7 +5,8 @@ import datetime
 from django.db.models import Count, Max, Min, QuerySet
 
 from saferboard.core.models import Partnership
-from saferboard.crime.models import Area, CrimeImport, LoadedMonth
+from saferboard.crime import geography
+from saferboard.crime.models import Area, CrimeCount, CrimeImport, LoadedMonth, SubArea
 
 
 def area_list(*, partnership: Partnership) -> QuerySet[Area]:
@@ -15,6 +16,37 @@ def area_list(*, partnership: Partnership) -> QuerySet[Area]:
 def area_get(*, partnership: Partnership, pk: int) -> Area:
     """The partnership's area; Area.DoesNotExist for anyone else's."""
     return Area.objects.get(partnership=partnership, pk=pk)
+
+
+def sub_area_list(*, area: Area) -> QuerySet[SubArea]:
+    return SubArea.objects.filter(partnership_id=area.partnership_id, area=area)
+
+
+def sub_area_get(*, partnership: Partnership, pk: int) -> SubArea:
+    """The partnership's sub-area, with its area; SubArea.DoesNotExist for anyone else's."""
+    return SubArea.objects.select_related("area").get(partnership=partnership, pk=pk)
+
+
+AREA_LSOAS_LISTED = 500
+
+
+def area_lsoas(*, area: Area) -> list[tuple[str, str]]:
+    """(code, name) of the area's LSOAs, to choose a sub-area's from: its own list, or for an
+    area of whole forces those its forces' loaded records lie in. At most AREA_LSOAS_LISTED."""
+    if area.lsoa_codes:
+        known = geography.lsoas()
+        return [
+            (code, known[code].name if code in known else "")
+            for code in area.lsoa_codes[:AREA_LSOAS_LISTED]
+        ]
+    counts = CrimeCount.objects.exclude(lsoa_code="")
+    if area.forces:
+        counts = counts.filter(force__in=area.forces)
+    return list(
+        counts.values_list("lsoa_code", "lsoa_name")
+        .distinct()
+        .order_by("lsoa_name", "lsoa_code")[:AREA_LSOAS_LISTED]
+    )
 
 
 def area_for_reference(text: str) -> Area:
@@ -56,6 +88,14 @@ def latest_loaded_month(*, forces: list[str] | None = None) -> datetime.date | N
     if forces:
         rows = rows.filter(force__in=forces)
     return rows.aggregate(last=Max("month"))["last"]
+
+
+def months_loaded(*, forces: list[str] | None = None) -> list[datetime.date]:
+    """Every month loaded for any of `forces` (any force, for none), oldest first."""
+    rows = LoadedMonth.objects.all()
+    if forces:
+        rows = rows.filter(force__in=forces)
+    return list(rows.values_list("month", flat=True).distinct().order_by("month"))
 
 
 def import_list(*, partnership: Partnership, limit: int = 20) -> list[CrimeImport]:

@@ -1,24 +1,41 @@
 """Crime data pages: the overview (months loaded, imports, areas), uploading police.uk
-files with progress, adding an area, and an area's series chart and summary table."""
+files with progress, adding, changing and deleting areas and sub-areas, and an area's or
+sub-area's series chart, summary table and hotspots."""
 
+from django.contrib import messages
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.views.generic import FormView, TemplateView
 
-from saferboard.core.errors import BusinessRuleError
+from saferboard.core.errors import BusinessRuleError, StaleEditError
 from saferboard.core.permissions import PartnershipMixin
 from saferboard.crime import analysis, selectors
-from saferboard.crime.forms import AreaForm, CrimeUploadForm, SeriesForm
+from saferboard.crime.forms import (
+    AreaEditForm,
+    AreaForm,
+    CrimeUploadForm,
+    SeriesForm,
+    SubAreaForm,
+)
 from saferboard.crime.imports import (
     CrimeImportError,
     crime_import_steps,
     files_from_upload,
     import_summary,
 )
-from saferboard.crime.models import Area
-from saferboard.crime.services import CRIME_EDITORS, area_create
+from saferboard.crime.models import Area, SubArea
+from saferboard.crime.services import (
+    CRIME_EDITORS,
+    area_create,
+    area_delete,
+    area_indicators,
+    area_update,
+    sub_area_create,
+    sub_area_delete,
+    sub_area_update,
+)
 from saferboard.performance import charts
 
 SERIES_MONTHS = 24
@@ -123,7 +140,12 @@ class AreaAdd(CrimeMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["forces_loaded"] = selectors.forces_loaded()
+        context.update(
+            forces_loaded=selectors.forces_loaded(),
+            heading="Add an area",
+            submit_label="Add area",
+            cancel_url=context["overview_url"],
+        )
         return context
 
     def form_valid(self, form):
@@ -132,30 +154,249 @@ class AreaAdd(CrimeMixin, FormView):
                 partnership=self.partnership, by=self.request.user, **form.cleaned_data
             )
         except BusinessRuleError as error:
-            form.add_error(error.field if error.field in form.fields else None, str(error))
-            return self.form_invalid(form)
+            return _refused(self, form, error)
         return redirect("crime:area-detail", partnership=self.partnership.slug, pk=area.pk)
 
 
-class AreaDetail(CrimeMixin, TemplateView):
-    """An area's monthly series (chart and table) for one crime type, and the summary of
-    every crime type for the month: this month, FYTD and rolling 12 months, with changes."""
+def _refused(view, form, error: Exception):
+    """Show a service's refusal against the field it names (or the whole form)."""
+    field = getattr(error, "field", None)
+    form.add_error(field if field in form.fields else None, str(error))
+    return view.form_invalid(form)
 
-    template_name = "crime/area_detail.html"
+
+class AreaObjectMixin(CrimeMixin):
+    """Finds the page's area or sub-area through the partnership (404 for anyone else's)."""
+
+    model = Area
+
+    def area(self) -> Area:
+        if self.model is SubArea:
+            return self.sub_area().area
+        try:
+            return selectors.area_get(partnership=self.partnership, pk=self.kwargs["pk"])
+        except Area.DoesNotExist as missing:
+            raise Http404("No such area") from missing
+
+    def sub_area(self) -> SubArea:
+        if not hasattr(self, "_sub_area"):
+            try:
+                self._sub_area = selectors.sub_area_get(
+                    partnership=self.partnership, pk=self.kwargs["pk"]
+                )
+            except SubArea.DoesNotExist as missing:
+                raise Http404("No such sub-area") from missing
+        return self._sub_area
+
+    def area_url(self, area: Area) -> str:
+        return reverse("crime:area-detail", args=[self.partnership.slug, area.pk])
+
+
+class AreaEdit(AreaObjectMixin, FormView):
+    template_name = "crime/area_form.html"
+    form_class = AreaEditForm
+    allowed_roles = CRIME_EDITORS
+
+    def get_initial(self):
+        area = self.area()
+        return {
+            "name": area.name,
+            "description": area.description,
+            "forces": "\n".join(area.forces),
+            "local_authority_codes": ", ".join(area.local_authority_codes),
+            "version": area.version,
+        }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        area = self.area()
+        context.update(
+            area=area,
+            forces_loaded=selectors.forces_loaded(),
+            heading=f"Change {area.name}",
+            submit_label="Save",
+            cancel_url=self.area_url(area),
+        )
+        return context
+
+    def form_valid(self, form):
+        fields = dict(form.cleaned_data)
+        version = fields.pop("version")
+        try:
+            area = area_update(
+                area=self.area(), by=self.request.user, expected_version=version, **fields
+            )
+        except (BusinessRuleError, StaleEditError) as error:
+            return _refused(self, form, error)
+        messages.success(self.request, f"{area.name} saved.")
+        return redirect(self.area_url(area))
+
+
+class DeleteView(AreaObjectMixin, TemplateView):
+    """A confirmation page; POST deletes through the service or says why it cannot."""
+
+    template_name = "crime/confirm_delete.html"
+    allowed_roles = CRIME_EDITORS
+
+    def record(self):
+        raise NotImplementedError
+
+    def delete(self, record) -> str:
+        """Delete `record`; returns where to go next."""
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(record=self.record(), cancel_url=self.cancel_url())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        record = self.record()
+        try:
+            after = self.delete(record)
+        except BusinessRuleError as error:
+            return self.render_to_response(self.get_context_data(problem=str(error)))
+        messages.success(request, f"{record.name} deleted.")
+        return redirect(after)
+
+
+class AreaDelete(DeleteView):
+    def record(self):
+        return self.area()
+
+    def cancel_url(self) -> str:
+        return self.area_url(self.area())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        area = self.area()
+        context.update(
+            sub_areas=list(selectors.sub_area_list(area=area)),
+            indicators=area_indicators(area=area),
+        )
+        return context
+
+    def delete(self, record) -> str:
+        area_delete(area=record, by=self.request.user)
+        return reverse("crime:overview", args=[self.partnership.slug])
+
+
+class SubAreaFormMixin(AreaObjectMixin, FormView):
+    template_name = "crime/sub_area_form.html"
+    form_class = SubAreaForm
+    allowed_roles = CRIME_EDITORS
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        area = self.area()
+        context.update(area=area, area_lsoas=selectors.area_lsoas(area=area))
+        return context
+
+
+class SubAreaAdd(SubAreaFormMixin):
     model = Area
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context.update(
+            heading=f"Add a sub-area of {context['area'].name}",
+            submit_label="Add sub-area",
+            cancel_url=self.area_url(context["area"]),
+        )
+        return context
+
+    def form_valid(self, form):
         try:
-            area = selectors.area_get(partnership=self.partnership, pk=self.kwargs["pk"])
-        except Area.DoesNotExist as missing:
-            raise Http404("No such area") from missing
+            sub_area = sub_area_create(
+                area=self.area(),
+                by=self.request.user,
+                name=form.cleaned_data["name"],
+                lsoa_codes=form.cleaned_data["lsoa_codes"],
+            )
+        except BusinessRuleError as error:
+            return _refused(self, form, error)
+        return redirect("crime:sub-area-detail", self.partnership.slug, sub_area.pk)
+
+
+class SubAreaEdit(SubAreaFormMixin):
+    model = SubArea
+
+    def get_initial(self):
+        sub_area = self.sub_area()
+        return {
+            "name": sub_area.name,
+            "lsoa_codes": "\n".join(sub_area.lsoa_codes),
+            "version": sub_area.version,
+        }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        sub_area = self.sub_area()
+        context.update(
+            sub_area=sub_area,
+            heading=f"Change {sub_area.name}",
+            submit_label="Save",
+            cancel_url=reverse("crime:sub-area-detail", args=[self.partnership.slug, sub_area.pk]),
+        )
+        return context
+
+    def form_valid(self, form):
+        try:
+            sub_area = sub_area_update(
+                sub_area=self.sub_area(),
+                by=self.request.user,
+                expected_version=form.cleaned_data["version"],
+                name=form.cleaned_data["name"],
+                lsoa_codes=form.cleaned_data["lsoa_codes"],
+            )
+        except (BusinessRuleError, StaleEditError) as error:
+            return _refused(self, form, error)
+        messages.success(self.request, f"{sub_area.name} saved.")
+        return redirect("crime:sub-area-detail", self.partnership.slug, sub_area.pk)
+
+
+class SubAreaDelete(DeleteView):
+    model = SubArea
+
+    def record(self):
+        return self.sub_area()
+
+    def cancel_url(self) -> str:
+        return reverse("crime:sub-area-detail", args=[self.partnership.slug, self.sub_area().pk])
+
+    def delete(self, record) -> str:
+        sub_area_delete(sub_area=record, by=self.request.user)
+        return self.area_url(record.area)
+
+
+class AreaDetail(AreaObjectMixin, TemplateView):
+    """An area's (or, for SubAreaDetail, a sub-area's) monthly series (chart and table) for
+    one crime type, and the summary of every crime type for the month: this month, FYTD and
+    rolling 12 months, with changes; and the hotspots of the last 12 months."""
+
+    template_name = "crime/area_detail.html"
+    model = Area
+
+    def place(self) -> tuple[Area, SubArea | None]:
+        return self.area(), None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        area, sub_area = self.place()
         form = SeriesForm(self.request.GET or None)
         chosen = form.cleaned_data if form.is_valid() else {}
         crime_type = chosen.get("type") or analysis.ALL
-        scope = analysis.scope_for_area(area)
+        scope = analysis.scope_for_area(area, sub_area)
         month = chosen.get("month") or selectors.latest_loaded_month(forces=area.forces)
-        context.update(area=area, form=form, crime_type=crime_type, month=month)
+        context.update(
+            area=area,
+            sub_area=sub_area,
+            place=scope.label,
+            sub_areas=[] if sub_area else list(selectors.sub_area_list(area=area)),
+            form=form,
+            crime_type=crime_type,
+            month=month,
+        )
         if month is None:
             return context
         first = analysis.add_months(month, 1 - SERIES_MONTHS)
@@ -170,7 +411,7 @@ class AreaDetail(CrimeMixin, TemplateView):
         context.update(
             series=[(f"{m:%b %Y}", n) for m, n in series],
             chart=charts.series_chart(
-                title=f"{label}, {area.name}, by month",
+                title=f"{label}, {scope.label}, by month",
                 description=f"Records per month from {first:%B %Y} to {month:%B %Y}; "
                 "the table below gives every value.",
                 labels=[f"{m:%b %y}" for m, _ in series],
@@ -205,9 +446,25 @@ class AreaDetail(CrimeMixin, TemplateView):
         return context
 
 
+class SubAreaDetail(AreaDetail):
+    """The area page's chart, summary and hotspots, counting the sub-area's LSOAs only."""
+
+    model = SubArea
+
+    def place(self) -> tuple[Area, SubArea | None]:
+        sub_area = self.sub_area()
+        return sub_area.area, sub_area
+
+
 urlpatterns = [
     path("", Overview.as_view(), name="overview"),
     path("upload/", Upload.as_view(), name="upload"),
     path("areas/add/", AreaAdd.as_view(), name="area-add"),
     path("areas/<int:pk>/", AreaDetail.as_view(), name="area-detail"),
+    path("areas/<int:pk>/edit/", AreaEdit.as_view(), name="area-edit"),
+    path("areas/<int:pk>/delete/", AreaDelete.as_view(), name="area-delete"),
+    path("areas/<int:pk>/sub-areas/add/", SubAreaAdd.as_view(), name="sub-area-add"),
+    path("sub-areas/<int:pk>/", SubAreaDetail.as_view(), name="sub-area-detail"),
+    path("sub-areas/<int:pk>/edit/", SubAreaEdit.as_view(), name="sub-area-edit"),
+    path("sub-areas/<int:pk>/delete/", SubAreaDelete.as_view(), name="sub-area-delete"),
 ]
