@@ -19,6 +19,20 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _sharing_key_for_the_test(settings, tmp_path):
+    """Request subjects are encrypted with a key made for the test, never var/sharing.key."""
+    from cryptography.fernet import Fernet
+
+    from saferboard.sharing import crypto
+
+    settings.SHARING_KEYS = [Fernet.generate_key().decode()]
+    settings.SHARING_KEY_FILE = tmp_path / "sharing.key"
+    crypto.reset()
+    yield
+    crypto.reset()
+
+
 @pytest.fixture
 def partnership_a(db):
     return Partnership.objects.create(

@@ -14,6 +14,7 @@ from saferboard.meetings import models as meeting_models
 from saferboard.performance import models as performance_models
 from saferboard.plans import models as plan_models
 from saferboard.registry import models
+from saferboard.sharing import models as sharing_models
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -381,18 +382,6 @@ class SubAreaFactory(factory.django.DjangoModelFactory):
     lsoa_codes = factory.LazyFunction(lambda: ["E01000001"])
 
 
-class SubAreaFactory(factory.django.DjangoModelFactory):
-    """A named part of a crime data area, as a list of LSOAs."""
-
-    class Meta:
-        model = crime_models.SubArea
-
-    area = factory.SubFactory(AreaFactory, partnership=factory.SelfAttribute("..partnership"))
-    name = factory.Sequence(lambda n: f"Sub-area {n}")
-    slug = factory.Sequence(lambda n: f"sub-area-{n}")
-    lsoa_codes = factory.LazyFunction(lambda: ["E01000001"])
-
-
 class FundFactory(factory.django.DjangoModelFactory):
     """A POCA-style fund for 2020/21 (no money: add income through funding.ledger)."""
 
@@ -450,3 +439,38 @@ class BidFactory(factory.django.DjangoModelFactory):
     amount_requested = 10000
     term_months = 12
     stage = funding_models.Stage.EXPRESSION_OF_INTEREST
+
+
+class SharingAgreementFactory(factory.django.DjangoModelFactory):
+    """An approved overarching information sharing protocol."""
+
+    class Meta:
+        model = sharing_models.SharingAgreement
+
+    title = factory.Sequence(lambda n: f"Crime and Disorder Information Sharing Protocol {n}")
+    kind = sharing_models.AgreementKind.OVERARCHING
+    version = "1.0"
+    status = sharing_models.AgreementStatus.APPROVED
+    effective_on = datetime.date(2025, 4, 1)
+    review_on = datetime.date(2026, 4, 1)
+    legal_bases = factory.LazyFunction(lambda: ["cda_s115", "gdpr_6_1_e"])
+
+
+class PartyFactory(factory.django.DjangoModelFactory):
+    """A signed party; pass agreement= and organisation= (and spoc= a Person with a user)."""
+
+    class Meta:
+        model = sharing_models.Party
+
+    status = sharing_models.PartyStatus.SIGNED
+    principal_signatory_role = "Chief Executive"
+    signed_on = datetime.date(2025, 4, 1)
+
+
+class DataSetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sharing_models.DataSet
+
+    title = factory.Sequence(lambda n: f"Data set {n}")
+    data_class = sharing_models.DataClass.NON_PERSONAL
+    owner = "Performance manager"

@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "saferboard.performance",
     "saferboard.crime",
     "saferboard.funding",
+    "saferboard.sharing",
+    # Two-factor authentication (TOTP) for information sharing.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "saferboard.api",
     # After our apps, so our registration/ templates win over the admin's.
     "django.contrib.admin",
@@ -70,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): signed in with a second factor this session.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -173,6 +179,12 @@ STATICFILES_DIRS = [ASSETS_DIR] if ASSETS_DIR.exists() else []
 # Serve straight from the finders: no collectstatic step to forget.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# Information sharing: the keys that encrypt request subjects' personal details (Fernet
+# keys, comma-separated; the first encrypts, all decrypt, so a key can be rotated). Set it in
+# production and keep it out of backups of the database. Without it, a key is made once in
+# SHARING_KEY_FILE, which is fine for `make run` on a laptop, never for production.
+SHARING_KEYS = _env_list("SAFERBOARD_SHARING_KEYS", "")
+SHARING_KEY_FILE = Path(os.environ.get("SAFERBOARD_SHARING_KEY_FILE", VAR_DIR / "sharing.key"))
 MEDIA_ROOT = Path(os.environ.get("SAFERBOARD_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
 

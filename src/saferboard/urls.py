@@ -44,6 +44,7 @@ urlpatterns = [
     path("p/<slug:partnership>/plans/", include("saferboard.plans.urls")),
     path("p/<slug:partnership>/crime/", include("saferboard.crime.urls")),
     path("p/<slug:partnership>/funding/", include("saferboard.funding.urls")),
+    path("p/<slug:partnership>/sharing/", include("saferboard.sharing.urls")),
     path("api/v1/", include("saferboard.api.urls")),
     path("admin/", admin.site.urls),
 ]

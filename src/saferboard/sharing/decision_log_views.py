@@ -1,0 +1,3 @@
+"""Information-sharing pages: decision_log. (Stub: filled in by its owner.)"""
+
+urlpatterns: list = []

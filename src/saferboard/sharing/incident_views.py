@@ -1,0 +1,3 @@
+"""Information-sharing pages: incident. (Stub: filled in by its owner.)"""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Information-sharing pages: otp. (Stub: filled in by its owner.)"""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Information-sharing pages: register. (Stub: filled in by its owner.)"""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Information-sharing pages: report. (Stub: filled in by its owner.)"""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Information-sharing pages: request. (Stub: filled in by its owner.)"""
+
+urlpatterns: list = []
