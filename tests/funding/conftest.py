@@ -75,3 +75,39 @@ def make_award():
         return award
 
     return _make
+
+
+@pytest.fixture
+def make_contributor(make_user):
+    """make_contributor(applicant) -> a partner contributor whose account acts for it."""
+    from saferboard.core.roles import Role
+
+    def _make(applicant):
+        user = make_user(applicant.partnership, Role.CONTRIBUTOR)
+        applicant.users.add(user)
+        return user
+
+    return _make
+
+
+@pytest.fixture
+def ready_bid(fund, applicant):
+    """ready_bid(**changes) -> a draft bid to `fund` that meets every submission check."""
+
+    def _make(**changes):
+        fields = {
+            "partnership": fund.partnership,
+            "fund": fund,
+            "applicant": applicant,
+            "stage": Stage.DRAFT,
+            "amount_requested": 20000,
+            "term_months": fund.standard_term_months,
+            "priority_areas": fund.priority_areas[:1],
+            "key_themes": fund.key_themes[:1],
+            "need": "Knife crime among under-18s rose by a third in the ward.",
+            "means": "Two youth workers run evening sessions.",
+            "evaluation_plan": "Referrals and attendance, compared quarter on quarter.",
+        }
+        return BidFactory(**(fields | changes))
+
+    return _make

@@ -225,8 +225,12 @@ class Bid(TenantModel):
     amount_requested = models.DecimalField(**MONEY)
     term_months = models.PositiveSmallIntegerField()
     proposed_start = models.DateField(null=True, blank=True)
-    priority_areas = models.JSONField(default=list, help_text="Chosen from the fund's list.")
-    key_themes = models.JSONField(default=list, help_text="Chosen from the fund's list.")
+    priority_areas = models.JSONField(
+        default=list, blank=True, help_text="Chosen from the fund's list."
+    )
+    key_themes = models.JSONField(
+        default=list, blank=True, help_text="Chosen from the fund's list."
+    )
     need = models.TextField(blank=True, help_text="The evidenced need.")
     means = models.TextField(blank=True, help_text="How the project will meet it.")
     evaluation_plan = models.TextField(blank=True)
