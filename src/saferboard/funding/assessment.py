@@ -208,6 +208,7 @@ class AssessmentResult:
     assessment: Assessment
     percentage: Decimal | None
     scores: dict  # criterion pk -> Score
+    cells: list  # the Score (or None) for each of the fund's criteria, in order
 
 
 @dataclass
@@ -247,7 +248,8 @@ def panel_from(*, criteria: list[Criterion], assessments: list[Assessment]) -> P
                 for pk, s in scores.items()
                 if pk in weights
             )
-        panel.results.append(AssessmentResult(assessment, percentage, scores))
+        cells = [scores.get(c.pk) for c in criteria]
+        panel.results.append(AssessmentResult(assessment, percentage, scores, cells))
     scored = panel.scored
     panel.criteria = [
         CriterionResult(c, _mean(r.scores[c.pk].score for r in scored if c.pk in r.scores))
@@ -265,7 +267,11 @@ def _assessments(bids) -> dict[int, list[Assessment]]:
     rows = (
         Assessment.objects.filter(bid__in=bids)
         .select_related("assessor")
-        .prefetch_related(Prefetch("scores", queryset=Score.objects.order_by("criterion")))
+        .prefetch_related(
+            Prefetch(
+                "scores", queryset=Score.objects.select_related("criterion").order_by("criterion")
+            )
+        )
         .order_by("bid", "pk")
     )
     grouped: dict[int, list[Assessment]] = {}
