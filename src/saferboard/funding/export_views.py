@@ -1,0 +1,3 @@
+"""Funding pages: awards by priority area and by organisation, and the exports."""
+
+urlpatterns: list = []
