@@ -28,6 +28,8 @@ class ApplicantForm(GovUKModelForm):
     """`organisations` and `users` are the choices the acting user may make; `users` is None
     for someone who may not say which accounts act for the applicant."""
 
+    website = forms.URLField(label="Website", required=False, assume_scheme="https", max_length=200)
+
     class Meta:
         model = Applicant
         fields = [
