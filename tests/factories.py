@@ -449,7 +449,7 @@ class SharingAgreementFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Crime and Disorder Information Sharing Protocol {n}")
     kind = sharing_models.AgreementKind.OVERARCHING
-    version = "1.0"
+    version_label = "1.0"
     status = sharing_models.AgreementStatus.APPROVED
     effective_on = datetime.date(2025, 4, 1)
     review_on = datetime.date(2026, 4, 1)

@@ -73,7 +73,8 @@ class SharingAgreement(TenantModel):
         help_text="The overarching agreement a subject-specific one sits beneath.",
     )
     subject = models.CharField(max_length=100, blank=True, help_text="For example MARAC.")
-    version = models.CharField(max_length=20)
+    # The document's own version ("2.1"); `version` (from TenantModel) is the edit counter.
+    version_label = models.CharField(max_length=20, help_text="For example 2.1.")
     status = models.CharField(
         max_length=20, choices=AgreementStatus.choices, default=AgreementStatus.DRAFT
     )
@@ -100,7 +101,7 @@ class SharingAgreement(TenantModel):
         ordering = ["kind", "title"]
 
     def __str__(self) -> str:
-        return f"{self.title} (version {self.version})"
+        return f"{self.title} (version {self.version_label})"
 
 
 class AgreementRevision(TenantModel):
@@ -110,7 +111,7 @@ class AgreementRevision(TenantModel):
         SharingAgreement, on_delete=models.CASCADE, related_name="revisions"
     )
     on = models.DateField()
-    version = models.CharField(max_length=20)
+    version_label = models.CharField(max_length=20)
     comments = models.TextField()
     document = models.FileField(upload_to="sharing/agreements/", blank=True)
 
@@ -118,7 +119,7 @@ class AgreementRevision(TenantModel):
         ordering = ["agreement", "on", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.agreement.title} {self.version} ({self.on})"
+        return f"{self.agreement.title} {self.version_label} ({self.on})"
 
 
 class PartyStatus(models.TextChoices):
