@@ -1,7 +1,7 @@
 """Crime data routes, under /p/<partnership>/crime/."""
 
-from saferboard.crime import assessment_views, views
+from saferboard.crime import area_views, assessment_views, views
 
 app_name = "crime"
 
-urlpatterns = views.urlpatterns + assessment_views.urlpatterns
+urlpatterns = views.urlpatterns + area_views.urlpatterns + assessment_views.urlpatterns
