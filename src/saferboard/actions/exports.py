@@ -73,8 +73,9 @@ def _csv_text(value) -> str:
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
-def csv_chunks(rows: Iterable[list]) -> Iterator[str]:
-    """The CSV a line at a time, starting with a byte-order mark so Excel reads it as UTF-8."""
+def csv_chunks(rows: Iterable[list], *, columns=COLUMNS) -> Iterator[str]:
+    """The CSV a line at a time, starting with a byte-order mark so Excel reads it as UTF-8.
+    Other exports (funding) pass their own (heading, width) columns."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
 
@@ -85,21 +86,21 @@ def csv_chunks(rows: Iterable[list]) -> Iterator[str]:
         buffer.truncate()
         return text
 
-    yield "\ufeff" + line(heading for heading, _ in COLUMNS)
+    yield "\ufeff" + line(heading for heading, _ in columns)
     for row in rows:
         yield line(_csv_text(value) for value in row)
 
 
-def xlsx_bytes(rows: Iterable[list]) -> bytes:
+def xlsx_bytes(rows: Iterable[list], *, columns=COLUMNS, sheet_name: str = "Actions") -> bytes:
     """A workbook with a bold, frozen header row, set column widths and real dates."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Actions")
+    sheet = workbook.create_sheet(sheet_name)
     sheet.freeze_panes = "A2"
-    for index, (_, width) in enumerate(COLUMNS, start=1):
+    for index, (_, width) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     bold = Font(bold=True)
     header = []
-    for heading, _ in COLUMNS:
+    for heading, _ in columns:
         cell = WriteOnlyCell(sheet, value=heading)
         cell.font = bold
         header.append(cell)
