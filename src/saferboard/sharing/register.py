@@ -78,6 +78,10 @@ def _check_agreement(*, partnership: Partnership, fields: dict[str, Any], agreem
                 "agreement sits beneath an overarching one.",
                 field="parent",
             )
+    if ("legal_bases" in fields or agreement is None) and not fields.get("legal_bases"):
+        raise BusinessRuleError(
+            "Select at least one legal basis the agreement relies on.", field="legal_bases"
+        )
     unknown = sorted(set(fields.get("legal_bases") or []) - set(LegalBasis.values))
     if unknown:
         raise BusinessRuleError(

@@ -61,7 +61,6 @@ class AgreementForm(GovUKModelForm):
     legal_bases = forms.MultipleChoiceField(
         choices=LegalBasis.choices,
         widget=forms.CheckboxSelectMultiple,
-        required=False,
         label="Legal bases",
         help_text="Select all that apply.",
     )
