@@ -1,6 +1,8 @@
 """Performance indicators take their values from police.uk counts and fill themselves on import."""
 
 import datetime
+import html
+import re
 
 from django.urls import reverse
 
@@ -112,40 +114,91 @@ def test_another_forces_import_leaves_the_indicator_alone(partnership_a):
     assert _values(indicator) == {}
 
 
-def test_the_indicator_form_offers_the_source_and_checks_its_settings(
-    manager_a_client, partnership_a
+INDICATOR_FORM = {
+    "code": "ASB 1",
+    "name": "ASB incidents per month",
+    "unit": "count",
+    "polarity": "lower",
+    "target_kind": "none",
+    "amber_tolerance": "0",
+    "frequency": "monthly",
+    "value_source": "police_uk",
+    "return_due_days": "20",
+    "lifecycle": "agreed",
+    "position": "0",
+}
+
+
+def test_the_indicator_form_offers_the_areas_and_crime_types_as_selects(
+    manager_a_client, partnership_a, partnership_b
 ):
+    AreaFactory(partnership=partnership_a, slug="city", name="City force area")
+    AreaFactory(partnership=partnership_b, slug="theirs", name="Their borough")
+    add = reverse("performance:indicator-add", kwargs={"partnership": partnership_a.slug})
+
+    page = html.unescape(manager_a_client.get(add).content.decode())
+
+    assert "Police.uk crime counts" in page
+    area_select = re.search(r'<select name="source_area"[^>]*>(.*?)</select>', page, re.S)[1]
+    assert '<option value="city">City force area</option>' in area_select
+    assert "theirs" not in area_select and "Their borough" not in page
+    type_select = re.search(r'<select name="source_type"[^>]*>(.*?)</select>', page, re.S)[1]
+    assert '<option value="all-crime">All crime (without ASB)</option>' in type_select
+    assert f'<option value="{ASB}">{ASB}</option>' in type_select
+
+
+def test_the_indicator_form_saves_the_chosen_area_and_type(manager_a_client, partnership_a):
     AreaFactory(partnership=partnership_a, slug="city", forces=["City of London Police"])
     add = reverse("performance:indicator-add", kwargs={"partnership": partnership_a.slug})
-    form = {
-        "code": "ASB 1",
-        "name": "ASB incidents per month",
-        "unit": "count",
-        "polarity": "lower",
-        "target_kind": "none",
-        "amber_tolerance": "0",
-        "frequency": "monthly",
-        "value_source": "police_uk",
-        "return_due_days": "20",
-        "lifecycle": "agreed",
-        "position": "0",
-    }
-    assert "Police.uk crime counts" in manager_a_client.get(add).content.decode()
-
-    wrong_area = manager_a_client.post(
-        add, {**form, "value_source_options": '{"area": "nowhere", "type": "all"}'}
-    ).content.decode()
-    assert "need “area” set to one of your areas (city); “nowhere” is not one." in wrong_area
-    wrong_type = manager_a_client.post(
-        add, {**form, "value_source_options": '{"area": "city", "type": "shoplifting-ish"}'}
-    ).content.decode()
-    assert "The “type” setting: “shoplifting-ish” is not a crime type." in wrong_type
-    assert not Indicator.objects.filter(code="ASB 1").exists()
 
     saved = manager_a_client.post(
-        add,
-        {**form, "value_source_options": '{"area": "city", "type": "anti-social-behaviour"}'},
+        add, {**INDICATOR_FORM, "source_area": "city", "source_type": ASB}
     )
+
     assert saved.status_code == 302
     indicator = Indicator.objects.get(partnership=partnership_a, code="ASB 1")
     assert indicator.value_source_options == {"area": "city", "type": ASB}
+    edit = reverse(
+        "performance:indicator-edit",
+        kwargs={"partnership": partnership_a.slug, "pk": indicator.pk},
+    )
+    page = html.unescape(manager_a_client.get(edit).content.decode())
+    assert '<option value="city" selected>' in page
+    assert f'<option value="{ASB}" selected>' in page
+
+
+def test_the_indicator_form_refuses_another_partnerships_area_or_none(
+    manager_a_client, partnership_a, partnership_b
+):
+    AreaFactory(partnership=partnership_a, slug="city")
+    AreaFactory(partnership=partnership_b, slug="theirs")
+    add = reverse("performance:indicator-add", kwargs={"partnership": partnership_a.slug})
+
+    theirs = manager_a_client.post(
+        add, {**INDICATOR_FORM, "source_area": "theirs", "source_type": "all"}
+    )
+    no_area = manager_a_client.post(add, {**INDICATOR_FORM, "source_type": "all"})
+    wrong_type = manager_a_client.post(
+        add, {**INDICATOR_FORM, "source_area": "city", "source_type": "shoplifting-ish"}
+    )
+
+    assert "Select the area (police.uk crime counts) from the list" in html.unescape(
+        theirs.content.decode()
+    )
+    assert "need “area” set to one of your areas (city)." in html.unescape(no_area.content.decode())
+    assert "Select the crime type (police.uk crime counts) from the list" in html.unescape(
+        wrong_type.content.decode()
+    )
+    assert not Indicator.objects.filter(code="ASB 1").exists()
+
+
+def test_partner_returns_ignore_the_police_uk_settings(manager_a_client, partnership_a):
+    add = reverse("performance:indicator-add", kwargs={"partnership": partnership_a.slug})
+
+    saved = manager_a_client.post(
+        add, {**INDICATOR_FORM, "value_source": "returns", "source_area": "nowhere"}
+    )
+
+    assert saved.status_code == 302
+    indicator = Indicator.objects.get(code="ASB 1")
+    assert indicator.value_source == "returns" and indicator.value_source_options == {}

@@ -1,12 +1,15 @@
 """Data sources: an indicator whose values come from a registered source, not returns."""
 
 import datetime
+import html
 
 import pytest
+from django import forms
+from django.urls import reverse
 
 from saferboard.core.errors import BusinessRuleError
 from saferboard.performance import periods
-from saferboard.performance.models import IndicatorValue
+from saferboard.performance.models import Indicator, IndicatorValue
 from saferboard.performance.services import indicator_create, values_refresh
 from saferboard.performance.sources import (
     register_value_source,
@@ -83,3 +86,75 @@ def test_only_known_sources_can_be_chosen(partnership_a, a_source, manager_a):
 def test_returns_is_reserved():
     with pytest.raises(ValueError, match="reserved"):
         register_value_source("returns", "Mine", months_times_ten)
+
+
+def check_add(options, partnership):
+    if options.get("add", 0) > 100:
+        raise ValueError("“add” must be 100 or less.")
+    return options
+
+
+@pytest.fixture
+def a_source_with_fields():
+    register_value_source(
+        "test_fields",
+        "Test source with fields",
+        months_times_ten,
+        check_options=check_add,
+        option_fields=lambda partnership: {
+            "add": forms.IntegerField(label="Number to add", help_text="Test setting.")
+        },
+    )
+    yield "test_fields"
+    unregister_value_source("test_fields")
+
+
+INDICATOR_FORM = {
+    "code": "T 1",
+    "name": "From a test source",
+    "unit": "count",
+    "polarity": "lower",
+    "target_kind": "none",
+    "amber_tolerance": "0",
+    "frequency": "monthly",
+    "return_due_days": "20",
+    "lifecycle": "agreed",
+    "position": "0",
+}
+
+
+def test_a_sources_declared_settings_are_form_fields(
+    manager_a_client, partnership_a, a_source_with_fields
+):
+    add = reverse("performance:indicator-add", kwargs={"partnership": partnership_a.slug})
+    assert 'name="source_add"' in manager_a_client.get(add).content.decode()
+
+    too_big = manager_a_client.post(
+        add, {**INDICATOR_FORM, "value_source": a_source_with_fields, "source_add": "500"}
+    )
+    assert "“add” must be 100 or less." in html.unescape(too_big.content.decode())
+    saved = manager_a_client.post(
+        add,
+        {
+            **INDICATOR_FORM,
+            "value_source": a_source_with_fields,
+            "source_add": "3",
+            "value_source_options": '{"ignored": true}',
+        },
+    )
+
+    assert saved.status_code == 302
+    assert Indicator.objects.get(code="T 1").value_source_options == {"add": 3}
+
+
+def test_a_source_without_declared_settings_takes_them_as_json(
+    manager_a_client, partnership_a, a_source
+):
+    add = reverse("performance:indicator-add", kwargs={"partnership": partnership_a.slug})
+
+    saved = manager_a_client.post(
+        add, {**INDICATOR_FORM, "value_source": a_source, "value_source_options": '{"add": 2}'}
+    )
+
+    assert saved.status_code == 302
+    assert Indicator.objects.get(code="T 1").value_source_options == {"add": 2}

@@ -100,7 +100,7 @@ class SeriesForm(GovUKForm):
         choices=[
             (analysis.ALL, analysis.TOTALS[analysis.ALL]),
             (analysis.ALL_CRIME, analysis.TOTALS[analysis.ALL_CRIME]),
-            *CrimeType.choices,
+            *((value, value) for value in CrimeType.values),
         ],
     )
     month = forms.CharField(

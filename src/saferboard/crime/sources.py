@@ -2,7 +2,8 @@
 monthly crime counts, and they fill themselves after each import.
 
 An indicator whose "Where values come from" is `police_uk` has settings
-(`value_source_options`) {"area": "<the slug of one of its partnership's areas>",
+(`value_source_options`, chosen on the indicator form from selects: `option_fields`)
+{"area": "<the slug of one of its partnership's areas>",
 "type": "<a police.uk crime type>" | "all" | "all-crime"}. Its value for a month, quarter or
 financial year is the count of that type in that area over the period's months, or None
 (no information) when a month of the period is not loaded for the area's forces.
@@ -12,8 +13,10 @@ refresh stores nothing, and a re-import stores the same values (values_refresh l
 unchanged figure alone).
 """
 
+from django import forms
+
 from saferboard.crime import analysis
-from saferboard.crime.models import Area, CrimeImport
+from saferboard.crime.models import Area, CrimeImport, CrimeType
 from saferboard.performance import periods as period_rules
 from saferboard.performance.models import Indicator
 from saferboard.performance.services import values_refresh
@@ -76,6 +79,34 @@ def check_options(options: dict, partnership) -> dict:
     return {"area": slug, "type": crime_type}
 
 
+def option_fields(partnership) -> dict[str, forms.Field]:
+    """The indicator form's settings for this source: one of the partnership's areas and a
+    crime type (the form names them source_area and source_type)."""
+
+    def area_choices():
+        areas = Area.objects.filter(partnership=partnership).values_list("slug", "name")
+        return [("", "Choose an area")] + [(slug, name) for slug, name in areas]
+
+    return {
+        "area": forms.ChoiceField(
+            label="Area (police.uk crime counts)",
+            choices=area_choices,
+            help_text="Only for police.uk crime counts: the area whose records are counted. "
+            "Areas are set up under Crime data.",
+        ),
+        "type": forms.ChoiceField(
+            label="Crime type (police.uk crime counts)",
+            choices=[
+                (analysis.ALL, analysis.TOTALS[analysis.ALL]),
+                (analysis.ALL_CRIME, analysis.TOTALS[analysis.ALL_CRIME]),
+                *((value, value) for value in CrimeType.values),
+            ],
+            initial=analysis.ALL,
+            help_text="Only for police.uk crime counts.",
+        ),
+    }
+
+
 def indicator_periods(indicator: Indicator) -> list[period_rules.Period]:
     """Every period of the indicator's frequency from the first to the last month loaded for
     its area's forces (periods missing a month compute as None and are skipped)."""
@@ -103,4 +134,6 @@ def indicators_refresh_after_import(batch: CrimeImport) -> int:
 
 
 def register() -> None:
-    register_value_source(KEY, LABEL, indicator_value, check_options=check_options)
+    register_value_source(
+        KEY, LABEL, indicator_value, check_options=check_options, option_fields=option_fields
+    )

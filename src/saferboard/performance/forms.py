@@ -5,7 +5,11 @@ from django import forms
 from saferboard.core.forms import GovUKForm
 from saferboard.performance import periods as period_rules
 from saferboard.performance.models import Indicator, Rag, ValueSource
-from saferboard.performance.sources import value_source_choices, value_source_get
+from saferboard.performance.sources import (
+    value_source_choices,
+    value_source_get,
+    value_source_option_fields,
+)
 from saferboard.registry.forms import PartnershipScopedForm
 
 
@@ -52,38 +56,75 @@ class IndicatorForm(PartnershipScopedForm):
             "position": "Order in lists",
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, partnership, **kwargs):
+        # Each data source's settings fields (source_<name>) go in before the form is built,
+        # so they get the GOV.UK classes and messages, just after "Where values come from".
+        self.source_fields = {
+            key: {f"source_{name}": field for name, field in fields.items()}
+            for key, fields in value_source_option_fields(partnership).items()
+        }
+        extra = {name: f for fields in self.source_fields.values() for name, f in fields.items()}
+        for field in extra.values():
+            field.required = False
+        base = dict(self.base_fields)
+        self.base_fields = {}
+        for name, field in base.items():
+            self.base_fields[name] = field
+            if name == "value_source":
+                self.base_fields.update(extra)
+        super().__init__(*args, partnership=partnership, **kwargs)
         self.fields["value_source"].choices = value_source_choices()
-        self.fields["value_source_options"].required = False
-        self.fields["value_source_options"].help_text = (
-            "Only for a data source. For police.uk crime counts, for example "
-            '{"area": "city-of-london", "type": "Anti-social behaviour"} '
-            "(type: a police.uk crime type, all, or all-crime for crime without "
-            "anti-social behaviour)."
+        options_field = self.fields["value_source_options"]
+        options_field.required = False
+        options_field.help_text = (
+            "Only for a data source with no settings of its own above, written as names and "
+            'values in braces, for example {"name": "value"}.'
         )
+        if not self.source_fields:
+            options_field.help_text = 'Only for a data source, for example {"name": "value"}.'
         self.fields["priority"].queryset = self.fields["priority"].queryset.select_related(
             "strategy"
         )
+        saved = self.instance.value_source_options if self.instance.pk else None
+        for name in self.source_fields.get(self.instance.value_source, {}):
+            if isinstance(saved, dict) and name.removeprefix("source_") in saved:
+                self.initial.setdefault(name, saved[name.removeprefix("source_")])
 
     def clean(self):
         cleaned = super().clean()
-        options = cleaned.get("value_source_options") or {}
-        if not isinstance(options, dict):
-            self.add_error(
-                "value_source_options",
-                "Data source settings must be a list of names and values in braces, for example "
-                '{"area": "city-of-london", "type": "all"}.',
-            )
-            return cleaned
-        cleaned["value_source_options"] = options
         key = cleaned.get("value_source")
+        fields = self.source_fields.get(key, {})
+        for other_key, other_fields in self.source_fields.items():
+            if other_key != key:
+                for name in other_fields:
+                    self.errors.pop(name, None)  # settings of a source not chosen
+                    cleaned.pop(name, None)
+        if fields:
+            options = {
+                name.removeprefix("source_"): cleaned[name]
+                for name in fields
+                if cleaned.get(name) not in (None, "")
+            }
+            problem_field = next(iter(fields))
+        else:
+            options = cleaned.get("value_source_options") or {}
+            problem_field = "value_source_options"
+            if not isinstance(options, dict):
+                self.add_error(
+                    "value_source_options",
+                    "Data source settings must be a list of names and values in braces, "
+                    'for example {"area": "city-of-london", "type": "all"}.',
+                )
+                return cleaned
+        cleaned["value_source_options"] = options
         source = value_source_get(key) if key and key != ValueSource.RETURNS else None
         if source is not None and source.check_options is not None:
+            if any(name in self.errors for name in fields):
+                return cleaned
             try:
                 cleaned["value_source_options"] = source.check_options(options, self.partnership)
             except ValueError as error:
-                self.add_error("value_source_options", str(error))
+                self.add_error(problem_field, str(error))
         return cleaned
 
 

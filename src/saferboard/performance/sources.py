@@ -12,7 +12,11 @@ to the key, so the RAG rule, dashboard and reports treat them like any return.
 
 A source whose indicators need settings (an area, a crime type) also passes
 `check_options(options, partnership)`, which returns the cleaned settings or raises
-ValueError with a plain message; the indicator form shows it against "Data source settings".
+ValueError with a plain message, and may pass `option_fields(partnership)`, which returns
+the form fields for those settings by name ({"area": forms.ChoiceField(...), ...}). The
+indicator form shows them as `source_<name>` and assembles the chosen ones into
+`value_source_options`; a source declaring no fields has its settings typed as JSON in
+"Data source settings".
 """
 
 from collections.abc import Callable
@@ -27,18 +31,29 @@ class ValueSourceEntry:
     label: str
     compute: Callable  # (indicator, Period) -> number | None
     check_options: Callable | None = None  # (options, partnership) -> options; ValueError
+    option_fields: Callable | None = None  # (partnership) -> {name: forms.Field}
 
 
 _SOURCES: dict[str, ValueSourceEntry] = {}
 
 
 def register_value_source(
-    key: str, label: str, compute: Callable, check_options: Callable | None = None
+    key: str,
+    label: str,
+    compute: Callable,
+    check_options: Callable | None = None,
+    option_fields: Callable | None = None,
 ) -> ValueSourceEntry:
     """Make a data source available to indicators. Registering a key again replaces it."""
     if key == ValueSource.RETURNS:
         raise ValueError(f"“{key}” is reserved for partner returns.")
-    entry = ValueSourceEntry(key=key, label=label, compute=compute, check_options=check_options)
+    entry = ValueSourceEntry(
+        key=key,
+        label=label,
+        compute=compute,
+        check_options=check_options,
+        option_fields=option_fields,
+    )
     _SOURCES[key] = entry
     return entry
 
@@ -49,6 +64,16 @@ def unregister_value_source(key: str) -> None:
 
 def value_source_get(key: str) -> ValueSourceEntry | None:
     return _SOURCES.get(key)
+
+
+def value_source_option_fields(partnership) -> dict[str, dict]:
+    """Each source's settings fields for the partnership: {key: {name: field}}, for the
+    sources that declare them."""
+    return {
+        entry.key: entry.option_fields(partnership)
+        for entry in sorted(_SOURCES.values(), key=lambda e: e.label)
+        if entry.option_fields is not None
+    }
 
 
 def value_source_choices() -> list[tuple[str, str]]:
