@@ -143,8 +143,8 @@ class BidForm(GovUKModelForm):
         else:
             self.fields["applicant"].queryset = applicants
             self.order_fields(["applicant", *BID_FIELDS])
-            if len(applicants) == 1:
-                self.fields["applicant"].initial = applicants[0].pk
+            if applicants.count() == 1:
+                self.fields["applicant"].initial = applicants.get().pk
 
 
 class BidSubmitForm(GovUKForm):

@@ -360,7 +360,7 @@ class BidAdd(FundingPage, FormView):
             applicants = selectors.applicants_for_user(
                 partnership=self.partnership, user=self.request.user, on=self.today
             )
-        kwargs.update(fund=self.fund(), applicants=list(applicants))
+        kwargs.update(fund=self.fund(), applicants=applicants)
         return kwargs
 
     def form_valid(self, form):
@@ -382,8 +382,11 @@ class BidAdd(FundingPage, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         fund = self.fund()
-        context.update(fund=fund, cancel_url=self.url("bid-list"), applicants_exist=True)
-        context["applicants_exist"] = bool(context["form"].fields["applicant"].queryset)
+        context.update(
+            fund=fund,
+            cancel_url=self.url("bid-list"),
+            applicants_exist=context["form"].fields["applicant"].queryset.exists(),
+        )
         return context
 
 

@@ -134,7 +134,7 @@ def _registration_checked(fields: dict) -> dict:
         raise BusinessRuleError(
             f"Enter the Companies House number: a {label} must have one.", field="company_number"
         )
-    if company and not re.fullmatch(r"[A-Z0-9]{2}\d{6}", company):
+    if company and not re.fullmatch(r"\d{8}|[A-Z]{2}\d{6}", company):
         raise BusinessRuleError(
             "Enter the Companies House number as 8 characters, for example 01234567 or SC123456.",
             field="company_number",
