@@ -14,7 +14,6 @@ from saferboard.registry.forms import AliasesField, PartnershipScopedForm
 
 class FundForm(PartnershipScopedForm):
     priority_areas = AliasesField(
-        required=False,
         label="Priority areas",
         help_text="The outcomes the fund supports, one per line.",
     )

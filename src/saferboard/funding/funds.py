@@ -76,6 +76,11 @@ def _check_fund_rules(fund: Fund) -> None:
             "Say which financial year the fund is for (2020 for 2020/21), or make it rolling.",
             field="financial_year",
         )
+    if not fund.priority_areas:
+        raise BusinessRuleError(
+            "Give at least one priority area: the outcomes the fund supports.",
+            field="priority_areas",
+        )
     if not fund.key_themes:
         raise BusinessRuleError(
             "Give at least one key theme: bids choose at least one.", field="key_themes"
