@@ -7,6 +7,7 @@ object of in partnership A; if it cannot, the test fails and says what to teach 
 """
 
 import dataclasses
+import datetime
 import json
 import re
 from urllib.parse import parse_qs, urlsplit
@@ -20,7 +21,9 @@ from django.views.generic import TemplateView
 from rest_framework.views import APIView
 
 from saferboard.core.models import Partnership, TenantModel
+from saferboard.funding import models as funding_models
 from saferboard.registry.models import Body, MembershipCategory, Sector
+from tests import factories
 from tests.factories import (
     ActionFactory,
     ActionOwnerFactory,
@@ -252,6 +255,58 @@ def plan_route(route: Route, *, a_objects: dict, a: Partnership, b: Partnership,
     return plan
 
 
+def monitoring_objects(a) -> tuple:
+    """An award of partnership A with a tranche, a milestone, a report and a variation."""
+    on = datetime.date(2020, 12, 10)
+    fund = factories.FundFactory(partnership=a, name="Alphaboard grants", reference_prefix="ALPHM")
+    applicant = factories.ApplicantFactory(partnership=a, name="Alphagrantee Trust")
+    bid = factories.BidFactory(
+        partnership=a,
+        fund=fund,
+        applicant=applicant,
+        project_title="Alphaproject outreach",
+        stage=funding_models.Stage.DECISION,
+    )
+    decision = funding_models.Decision.objects.create(
+        partnership=a, bid=bid, outcome=funding_models.Outcome.APPROVED, decided_on=on
+    )
+    award = funding_models.Award.objects.create(
+        partnership=a,
+        decision=decision,
+        bid=bid,
+        fund=fund,
+        total=10000,
+        starts_on=on,
+        ends_on=on.replace(year=2022),
+    )
+    return (
+        applicant,
+        bid,
+        decision,
+        award,
+        funding_models.Tranche.objects.create(
+            partnership=a, award=award, number=1, amount=10000, due_on=on
+        ),
+        funding_models.Milestone.objects.create(
+            partnership=a, award=award, title="Alphamilestone sessions", due_on=on
+        ),
+        funding_models.MonitoringReport.objects.create(
+            partnership=a,
+            award=award,
+            kind=funding_models.ReportKind.PROGRESS,
+            due_on=on,
+            narrative="Alphanarrative",
+        ),
+        funding_models.Variation.objects.create(
+            partnership=a,
+            award=award,
+            kind=funding_models.VariationKind.CHANGE_OF_USE,
+            description="Alphavariation van",
+            requested_on=on,
+        ),
+    )
+
+
 @pytest.fixture
 def a_objects(partnership_a) -> dict:
     """One record of every registry model in partnership A, named so that leaks show."""
@@ -334,6 +389,7 @@ def a_objects(partnership_a) -> dict:
         *performance_records,
         *plan_records,
         *crime_records,
+        *monitoring_objects(a),
     ):
         objects[type(record)] = record
     return objects
