@@ -5,7 +5,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from saferboard.api import actions, funding, meetings, performance, plans, views
+from saferboard.api import actions, funding, meetings, performance, plans, sharing, views
 
 router = DefaultRouter()
 router.register("partnerships", views.PartnershipViewSet, basename="partnership")
@@ -31,6 +31,8 @@ router.register("indicator-values", performance.IndicatorValueViewSet, basename=
 router.register("comparators", performance.ComparatorViewSet, basename="comparator")
 router.register("actions", actions.ActionViewSet, basename="action")
 router.register("action-updates", actions.ActionUpdateViewSet, basename="action-update")
+router.register("sharing-agreements", sharing.SharingAgreementViewSet, basename="sharing-agreement")
+router.register("data-sets", sharing.DataSetViewSet, basename="data-set")
 router.register("funds", funding.FundViewSet, basename="fund")
 router.register("ledger-entries", funding.LedgerEntryViewSet, basename="ledger-entry")
 
