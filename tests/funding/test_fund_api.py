@@ -120,3 +120,30 @@ def test_the_ledger_is_read_only_and_scoped(fund, manager_a, manager_b):
     )
     assert api_client(manager_b).get("/api/v1/ledger-entries/").json()["results"] == []
     assert api_client(manager_b).get(f"/api/v1/funds/{fund.pk}/").status_code == 404
+
+
+def test_bids_decisions_and_awards_are_read_through_who_sees_what(
+    fund, applicant, make_award, make_user, manager_a, viewer_a, manager_b, partnership_a
+):
+    from saferboard.core.roles import Role
+    from tests.factories import ApplicantFactory, BidFactory
+
+    ledger.income_add(fund=fund, amount="50000", on=ON, by=manager_a)
+    award = make_award(fund, "10000", applicant)
+    other = ApplicantFactory(partnership=partnership_a, name="Other Org")
+    open_bid = BidFactory(partnership=partnership_a, fund=fund, applicant=other)
+    contributor = make_user(partnership_a, Role.CONTRIBUTOR)
+    other.users.add(contributor)
+
+    def references(user, address="/api/v1/bids/"):
+        return {row["id"] for row in api_client(user).get(address).json()["results"]}
+
+    assert references(manager_a) == {award.bid.pk, open_bid.pk}
+    assert references(viewer_a) == {award.bid.pk}
+    assert references(contributor) == {open_bid.pk}
+    assert references(manager_b) == set()
+    assert api_client(contributor).get(f"/api/v1/bids/{award.bid.pk}/").status_code == 404
+    assert references(viewer_a, "/api/v1/awards/") == {award.pk}
+    assert references(contributor, "/api/v1/awards/") == set()
+    assert references(viewer_a, "/api/v1/bid-decisions/") == {award.decision.pk}
+    assert api_client(manager_a).post("/api/v1/bids/", {}, format="json").status_code == 405

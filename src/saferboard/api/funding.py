@@ -6,14 +6,16 @@
 - Ledger entries: read-only. Money moves only through funding.ledger's services (the fund
   and decision pages); every figure is derived from these entries.
 
-Bids, decisions, awards and monitoring belong below, each reading through funding.selectors
-(a contributor sees only their own organisation's bids; 404 otherwise): see the section
-markers.
+- Bids, decisions and awards: read-only, through funding.selectors (a contributor sees only
+  their own organisation's bids; 404 otherwise). Monitoring endpoints belong in that section
+  too, reading through award_list.
 """
+
+import datetime
 
 import django_filters
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
 
@@ -28,8 +30,20 @@ from saferboard.api.views import Conflict, _documented, _errors_for_people
 from saferboard.core.errors import StaleEditError
 from saferboard.core.models import Partnership
 from saferboard.core.selectors import partnership_list_for_user, user_roles_in
-from saferboard.funding import funds, ledger
-from saferboard.funding.models import EntryKind, Fund, FundSource, FundStatus, LedgerEntry
+from saferboard.funding import funds, ledger, selectors
+from saferboard.funding.models import (
+    Award,
+    AwardStatus,
+    Bid,
+    Decision,
+    EntryKind,
+    Fund,
+    FundSource,
+    FundStatus,
+    LedgerEntry,
+    Outcome,
+    Stage,
+)
 from saferboard.funding.selectors import FUNDING_OFFICERS
 
 _TIMESTAMPS = ["version", "created_at", "updated_at"]
@@ -252,7 +266,163 @@ class LedgerEntryViewSet(MeetingRecordViewSet):
     ordering = ["fund", "on", "id"]
 
 
-# --- bids, decisions, awards, monitoring ---------------------------------------------------
-# Read them through funding.selectors.bid_list / award_list with the caller's roles in each
+# --- bids, decisions, awards (read-only) ----------------------------------------------------
+# Read through funding.selectors.bid_list / award_list with the caller's roles in each
 # partnership (not a plain partnership filter): a contributor sees only their own
-# organisation's bids and awards.
+# organisation's bids and awards, others see decided bids, managers and assessors see all.
+# Writes (submitting, moving stages, deciding) stay on the pages, whose services hold the rules.
+
+
+class VisibleFundingViewSet(viewsets.ReadOnlyModelViewSet):
+    """A read-only resource limited, partnership by partnership, to what funding.selectors
+    lets the caller see. Queries grow with the caller's partnerships, not with the data."""
+
+    permission_classes = [IsAuthenticated]
+    select_related: tuple[str, ...] = ("partnership",)
+
+    def visible(self, *, partnership, user, roles, on) -> QuerySet:
+        raise NotImplementedError
+
+    def get_queryset(self) -> QuerySet:
+        user = self.request.user
+        on = datetime.date.today()
+        visible = Q(pk__in=[])
+        for partnership in partnership_list_for_user(user=user):
+            roles = user_roles_in(user=user, partnership=partnership)
+            shown = self.visible(partnership=partnership, user=user, roles=roles, on=on)
+            visible |= Q(pk__in=shown.values("pk"))
+        return super().get_queryset().filter(visible).select_related(*self.select_related)
+
+
+class BidFilter(TenantFilterSet):
+    fund = IdFilter(field_name="fund", label="Fund id")
+    applicant = IdFilter(field_name="applicant", label="Applicant id")
+    stage = django_filters.ChoiceFilter(choices=Stage.choices)
+
+    class Meta:
+        model = Bid
+        fields = ["partnership", "fund", "applicant", "stage"]
+
+
+class BidSerializer(ReadOnlyTenantSerializer):
+    applicant_name = serializers.CharField(source="applicant.name", read_only=True)
+
+    class Meta:
+        model = Bid
+        fields = [
+            "id",
+            "partnership",
+            "fund",
+            "applicant",
+            "applicant_name",
+            "reference",
+            "project_title",
+            "summary",
+            "amount_requested",
+            "term_months",
+            "proposed_start",
+            "priority_areas",
+            "key_themes",
+            "need",
+            "means",
+            "evaluation_plan",
+            "match_funding_amount",
+            "match_funding_source",
+            "stage",
+            "stage_changed_on",
+            "submitted_at",
+            *_TIMESTAMPS,
+        ]
+        read_only_fields = fields
+
+
+class DecisionSerializer(ReadOnlyTenantSerializer):
+    class Meta:
+        model = Decision
+        fields = [
+            "id",
+            "partnership",
+            "bid",
+            "outcome",
+            "decided_on",
+            "meeting",
+            "item",
+            "resolution",
+            "reason",
+            "conditions",
+            "redirected_to",
+            *_TIMESTAMPS,
+        ]
+        read_only_fields = fields
+
+
+class AwardSerializer(ReadOnlyTenantSerializer):
+    class Meta:
+        model = Award
+        fields = [
+            "id",
+            "partnership",
+            "decision",
+            "bid",
+            "fund",
+            "total",
+            "starts_on",
+            "ends_on",
+            "review_on",
+            "status",
+            *_TIMESTAMPS,
+        ]
+        read_only_fields = fields
+
+
+class AwardFilter(TenantFilterSet):
+    fund = IdFilter(field_name="fund", label="Fund id")
+    status = django_filters.ChoiceFilter(choices=AwardStatus.choices)
+
+    class Meta:
+        model = Award
+        fields = ["partnership", "fund", "status"]
+
+
+class DecisionFilter(TenantFilterSet):
+    outcome = django_filters.ChoiceFilter(choices=Outcome.choices)
+
+    class Meta:
+        model = Decision
+        fields = ["partnership", "outcome"]
+
+
+@_read_only_documented(BidSerializer, "bids you may see")
+class BidViewSet(VisibleFundingViewSet):
+    queryset = Bid.objects.all()
+    serializer_class = BidSerializer
+    filterset_class = BidFilter
+    select_related = ("partnership", "applicant")
+    ordering = ["fund", "reference", "id"]
+    search_fields = ["reference", "project_title", "applicant__name"]
+
+    def visible(self, **kwargs) -> QuerySet:
+        return selectors.bid_list(**kwargs)
+
+
+@_read_only_documented(DecisionSerializer, "decisions on bids you may see")
+class DecisionViewSet(VisibleFundingViewSet):
+    queryset = Decision.objects.all()
+    serializer_class = DecisionSerializer
+    filterset_class = DecisionFilter
+    ordering = ["-decided_on", "id"]
+
+    def visible(self, **kwargs) -> QuerySet:
+        bids = selectors.bid_list(**kwargs)
+        return Decision.objects.filter(bid__in=bids.values("pk"))
+
+
+@_read_only_documented(AwardSerializer, "awards you may see")
+class AwardViewSet(VisibleFundingViewSet):
+    queryset = Award.objects.all()
+    serializer_class = AwardSerializer
+    filterset_class = AwardFilter
+    ordering = ["fund", "starts_on", "id"]
+
+    def visible(self, **kwargs) -> QuerySet:
+        return selectors.award_list(**kwargs)

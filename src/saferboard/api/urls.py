@@ -35,6 +35,9 @@ router.register("sharing-agreements", sharing.SharingAgreementViewSet, basename=
 router.register("data-sets", sharing.DataSetViewSet, basename="data-set")
 router.register("funds", funding.FundViewSet, basename="fund")
 router.register("ledger-entries", funding.LedgerEntryViewSet, basename="ledger-entry")
+router.register("bids", funding.BidViewSet, basename="bid")
+router.register("bid-decisions", funding.DecisionViewSet, basename="bid-decision")
+router.register("awards", funding.AwardViewSet, basename="award")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
