@@ -21,6 +21,7 @@ from django.views.generic import TemplateView
 from rest_framework.views import APIView
 
 from saferboard.core.models import Partnership, TenantModel
+from saferboard.funding import ledger as funding_ledger
 from saferboard.funding import models as funding_models
 from saferboard.registry.models import Body, MembershipCategory, Sector
 from tests import factories
@@ -34,9 +35,12 @@ from tests.factories import (
     AttendanceFactory,
     BodyFactory,
     ComparatorFactory,
+    CriterionFactory,
     DeclarationFactory,
     DeliveryPlanFactory,
+    EligibilityRuleFactory,
     ForwardPlanEntryFactory,
+    FundFactory,
     InAttendanceFactory,
     IndicatorFactory,
     IndicatorValueFactory,
@@ -380,6 +384,15 @@ def a_objects(partnership_a) -> dict:
         crime_area,
         SubAreaFactory(partnership=a, area=crime_area, name="Alphaboard ward", slug="alpha-ward"),
     )
+    alphafund = FundFactory(partnership=a, name="Alphaboard POCA fund", reference_prefix="ALPHA")
+    funding_records = (
+        alphafund,
+        EligibilityRuleFactory(partnership=a, fund=alphafund, wording="Alphaboard requirement"),
+        CriterionFactory(partnership=a, fund=alphafund, title="Alphaboard criterion"),
+        funding_ledger.income_add(
+            fund=alphafund, amount=1000, on=datetime.date(2020, 4, 1), by=None, note="Alphaboard"
+        ),
+    )
     objects = {Partnership: a}
     for record in (board, organisation, person, post, membership, terms, meeting, attendance):
         objects[type(record)] = record
@@ -390,6 +403,7 @@ def a_objects(partnership_a) -> dict:
         *plan_records,
         *crime_records,
         *monitoring_objects(a),
+        *funding_records,
     ):
         objects[type(record)] = record
     return objects
