@@ -311,6 +311,38 @@ def monitoring_objects(a) -> tuple:
     )
 
 
+def request_objects(a, organisation) -> tuple:
+    """A request for information between two signed parties of partnership A. Requests are
+    404 even to A's own manager; here another partnership's manager must get 404 too."""
+    from saferboard.sharing.models import DisclosureRequest, PartyStatus
+    from tests import factories as made
+
+    protocol = made.SharingAgreementFactory(partnership=a, title="Alphaboard request protocol")
+    requesting, disclosing = (
+        made.PartyFactory(
+            partnership=a,
+            agreement=protocol,
+            organisation=OrganisationFactory(partnership=a, name=name),
+            status=PartyStatus.SIGNED,
+        )
+        for name in ("Alphaorg Police", "Alphaorg Housing")
+    )
+    request = DisclosureRequest.objects.create(
+        partnership=a,
+        agreement=protocol,
+        reference="ISR-2025-001",
+        requesting_party=requesting,
+        disclosing_party=disclosing,
+        requester_name="Alphaperson Requester",
+        requester_job_title="Alphapost constable",
+        information_requested="Alphaboard tenancy records",
+        purpose="Alphaboard case conference",
+        consent_obtained=True,
+        destroy_on=datetime.date(2030, 1, 1),
+    )
+    return (request,)
+
+
 @pytest.fixture
 def a_objects(partnership_a) -> dict:
     """One record of every registry model in partnership A, named so that leaks show."""
@@ -402,6 +434,7 @@ def a_objects(partnership_a) -> dict:
         *performance_records,
         *plan_records,
         *crime_records,
+        *request_objects(a, organisation),
         *monitoring_objects(a),
         *funding_records,
     ):
