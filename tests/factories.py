@@ -474,3 +474,14 @@ class DataSetFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Data set {n}")
     data_class = sharing_models.DataClass.NON_PERSONAL
     owner = "Performance manager"
+
+
+class IncidentFactory(factory.django.DjangoModelFactory):
+    """A breach logged within the organisation; pass partnership= (organisations via .set)."""
+
+    class Meta:
+        model = sharing_models.Incident
+
+    kind = sharing_models.IncidentKind.BREACH
+    reported_on = datetime.date(2025, 6, 2)
+    summary = "A referral was e-mailed to the wrong team."

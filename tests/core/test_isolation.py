@@ -42,6 +42,7 @@ from tests.factories import (
     ForwardPlanEntryFactory,
     FundFactory,
     InAttendanceFactory,
+    IncidentFactory,
     IndicatorFactory,
     IndicatorValueFactory,
     KeyActionFactory,
@@ -425,6 +426,9 @@ def a_objects(partnership_a) -> dict:
             fund=alphafund, amount=1000, on=datetime.date(2020, 4, 1), by=None, note="Alphaboard"
         ),
     )
+    incident = IncidentFactory(partnership=a, summary="Alphaboard referral sent astray")
+    incident.organisations.add(organisation)
+    sharing_records = (incident,)
     objects = {Partnership: a}
     for record in (board, organisation, person, post, membership, terms, meeting, attendance):
         objects[type(record)] = record
@@ -434,6 +438,7 @@ def a_objects(partnership_a) -> dict:
         *performance_records,
         *plan_records,
         *crime_records,
+        *sharing_records,
         *request_objects(a, organisation),
         *monitoring_objects(a),
         *funding_records,
