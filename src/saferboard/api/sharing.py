@@ -14,8 +14,9 @@ parties' SPOCs and information governance; never subject details in list respons
 
 import django_filters
 from django.db import transaction
-from django.db.models import Prefetch, QuerySet
-from rest_framework import serializers
+from django.db.models import Prefetch, Q, QuerySet
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import serializers, viewsets
 from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
 
 from saferboard.api.filters import IdFilter, TenantFilterSet
@@ -23,15 +24,18 @@ from saferboard.api.serializers import EditablePartnershipField, TenantSerialize
 from saferboard.api.views import Conflict, RegistryViewSet, _documented, _errors_for_people
 from saferboard.core.errors import StaleEditError
 from saferboard.core.models import Partnership, PartnershipRole
-from saferboard.core.selectors import user_roles_in
+from saferboard.core.selectors import partnership_list_for_user, user_roles_in
 from saferboard.sharing import register
+from saferboard.sharing import selectors as sharing_selectors
 from saferboard.sharing.models import (
     AgreementKind,
     AgreementStatus,
     DataClass,
     DataSet,
+    DisclosureRequest,
     LegalBasis,
     Party,
+    RequestStatus,
     SharingAgreement,
 )
 from saferboard.sharing.selectors import REGISTER_EDITORS
@@ -295,3 +299,91 @@ class DataSetViewSet(RegisterViewSet):
 # --- requests and disclosures --------------------------------------------------------------
 # (Added by the requests work: its own viewsets and rules; nothing above is shared with it
 # except the permission pattern and `_stale`.)
+#
+# Read-only, and only for the people who may see a request (sharing.selectors.request_list:
+# the SPOCs and deputy SPOCs of its two parties and information governance users), who have
+# also verified their session with their authenticator app (sharing.selectors
+# .needs_second_factor): a signed-in browser session that did so reads them; an API token
+# alone does not, as a token carries no second factor. Never subject details: not in the
+# list, not in one request (they are decrypted only on the request's personal-details page,
+# which logs the read). Writes stay on the pages, whose services hold the rules.
+
+
+class DisclosureRequestFilter(TenantFilterSet):
+    status = django_filters.ChoiceFilter(choices=RequestStatus.choices)
+
+    class Meta:
+        model = DisclosureRequest
+        fields = ["partnership", "status"]
+
+
+class DisclosureRequestSerializer(serializers.ModelSerializer):
+    partnership = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    requesting_organisation = serializers.CharField(
+        source="requesting_party.organisation.name", read_only=True
+    )
+    disclosing_organisation = serializers.CharField(
+        source="disclosing_party.organisation.name", read_only=True
+    )
+
+    class Meta:
+        model = DisclosureRequest
+        fields = [
+            "id",
+            "partnership",
+            "reference",
+            "agreement",
+            "requesting_party",
+            "requesting_organisation",
+            "disclosing_party",
+            "disclosing_organisation",
+            "status",
+            "submitted_at",
+            "needed_by",
+            "received_on",
+            "disclosure_agreed",
+            "supplied_on",
+            "destroy_on",
+            "personal_details_destroyed_at",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List the requests for information you are a party to"),
+    retrieve=extend_schema(summary="Read one request for information (no personal details)"),
+)
+class DisclosureRequestViewSet(viewsets.ReadOnlyModelViewSet):
+    """Requests visible to the caller, partnership by partnership; queries grow with the
+    caller's partnerships, not with the data."""
+
+    queryset = DisclosureRequest.objects.all()
+    serializer_class = DisclosureRequestSerializer
+    filterset_class = DisclosureRequestFilter
+    permission_classes = [IsAuthenticated]
+
+    def get_queryset(self) -> QuerySet[DisclosureRequest]:
+        user = self.request.user
+        visible = Q(pk__in=[])
+        for partnership in partnership_list_for_user(user=user):
+            roles = user_roles_in(user=user, partnership=partnership)
+            if sharing_selectors.needs_second_factor(
+                partnership=partnership, user=user, roles=roles
+            ):
+                continue
+            shown = sharing_selectors.request_list(partnership=partnership, user=user, roles=roles)
+            visible |= Q(pk__in=shown.values("pk"))
+        return (
+            super()
+            .get_queryset()
+            .filter(visible)
+            .select_related(
+                "partnership",
+                "requesting_party__organisation",
+                "disclosing_party__organisation",
+            )
+            .order_by("-created_at", "pk")
+        )
