@@ -4,7 +4,6 @@ details. Neither holds a subject's identifiers; both are 404 to everyone else.""
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
 from django.http import StreamingHttpResponse
 from django.urls import path
 from django.utils import timezone
@@ -13,7 +12,8 @@ from django.views.generic import TemplateView, View
 from saferboard.actions.exports import csv_chunks
 from saferboard.core.forms import GovUKDateField, GovUKForm
 from saferboard.registry.models import Organisation
-from saferboard.sharing.models import AccessLogEntry, Decision, DecisionLogEntry, Party
+from saferboard.sharing import requests
+from saferboard.sharing.models import AccessLogEntry, Decision, Party
 from saferboard.sharing.otp import RequestGateMixin
 
 CSV_COLUMNS = tuple(
@@ -58,28 +58,6 @@ class DecisionLogFilterForm(GovUKForm):
         ).order_by("name")
 
 
-def decision_log(*, partnership, filters: dict) -> QuerySet[DecisionLogEntry]:
-    """The partnership's decision log, newest first, filtered by date, decision and party."""
-    entries = DecisionLogEntry.objects.filter(partnership=partnership).select_related(
-        "request__requesting_party__organisation",
-        "request__disclosing_party__organisation",
-        "recorded_by",
-    )
-    if filters.get("decided_from"):
-        entries = entries.filter(decided_at__date__gte=filters["decided_from"])
-    if filters.get("decided_to"):
-        entries = entries.filter(decided_at__date__lte=filters["decided_to"])
-    if filters.get("decision"):
-        entries = entries.filter(decision=filters["decision"])
-    if filters.get("organisation"):
-        organisation = filters["organisation"]
-        entries = entries.filter(
-            Q(request__requesting_party__organisation=organisation)
-            | Q(request__disclosing_party__organisation=organisation)
-        )
-    return entries
-
-
 def csv_rows(entries):
     for entry in entries.iterator(chunk_size=500):
         request = entry.request
@@ -118,7 +96,7 @@ class DecisionLogView(_LogPage, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form, filters = self.filters()
-        entries = decision_log(partnership=self.partnership, filters=filters)
+        entries = requests.decision_log_list(partnership=self.partnership, filters=filters)
         page = Paginator(entries, 50).get_page(self.request.GET.get("page"))
         query = self.request.GET.copy()
         query.pop("page", None)
@@ -129,7 +107,7 @@ class DecisionLogView(_LogPage, TemplateView):
 class DecisionLogCsvView(_LogPage, View):
     def get(self, request, *args, **kwargs):
         _, filters = self.filters()
-        entries = decision_log(partnership=self.partnership, filters=filters)
+        entries = requests.decision_log_list(partnership=self.partnership, filters=filters)
         response = StreamingHttpResponse(
             csv_chunks(csv_rows(entries), columns=CSV_COLUMNS),
             content_type="text/csv; charset=utf-8",

@@ -153,6 +153,28 @@ def subject_roles_summary(*, request: DisclosureRequest) -> str:
     return f"{len(roles)} {noun}: {', '.join(roles)}"
 
 
+def decision_log_list(*, partnership: Partnership, filters: dict) -> QuerySet[DecisionLogEntry]:
+    """The partnership's decision log, newest first, filtered by date, decision and party."""
+    entries = DecisionLogEntry.objects.filter(partnership=partnership).select_related(
+        "request__requesting_party__organisation",
+        "request__disclosing_party__organisation",
+        "recorded_by",
+    )
+    if filters.get("decided_from"):
+        entries = entries.filter(decided_at__date__gte=filters["decided_from"])
+    if filters.get("decided_to"):
+        entries = entries.filter(decided_at__date__lte=filters["decided_to"])
+    if filters.get("decision"):
+        entries = entries.filter(decision=filters["decision"])
+    if filters.get("organisation"):
+        organisation = filters["organisation"]
+        entries = entries.filter(
+            Q(request__requesting_party__organisation=organisation)
+            | Q(request__disclosing_party__organisation=organisation)
+        )
+    return entries
+
+
 # Writes -------------------------------------------------------------------------------
 
 
