@@ -24,6 +24,7 @@ from saferboard.core.models import Partnership, TenantModel
 from saferboard.funding import ledger as funding_ledger
 from saferboard.funding import models as funding_models
 from saferboard.registry.models import Body, MembershipCategory, Sector
+from saferboard.sharing.models import AgreementRevision
 from tests import factories
 from tests.factories import (
     ActionFactory,
@@ -36,6 +37,7 @@ from tests.factories import (
     BodyFactory,
     ComparatorFactory,
     CriterionFactory,
+    DataSetFactory,
     DeclarationFactory,
     DeliveryPlanFactory,
     EligibilityRuleFactory,
@@ -52,11 +54,13 @@ from tests.factories import (
     OrganisationFactory,
     PackFactory,
     PaperFactory,
+    PartyFactory,
     PersonFactory,
     PlanReportFactory,
     PostFactory,
     PriorityFactory,
     ResolutionFactory,
+    SharingAgreementFactory,
     StandingItemFactory,
     StrategyFactory,
     SubAreaFactory,
@@ -429,6 +433,21 @@ def a_objects(partnership_a) -> dict:
     incident = IncidentFactory(partnership=a, summary="Alphaboard referral sent astray")
     incident.organisations.add(organisation)
     sharing_records = (incident,)
+    agreement = SharingAgreementFactory(
+        partnership=a, title="Alphaboard information sharing protocol"
+    )
+    register_records = (
+        agreement,
+        PartyFactory(partnership=a, agreement=agreement, organisation=organisation),
+        DataSetFactory(partnership=a, organisation=organisation, title="Alphaboard data set"),
+        AgreementRevision.objects.create(
+            partnership=a,
+            agreement=agreement,
+            on=datetime.date(2025, 4, 1),
+            version_label="1.0",
+            comments="Alphaboard first issue",
+        ),
+    )
     objects = {Partnership: a}
     for record in (board, organisation, person, post, membership, terms, meeting, attendance):
         objects[type(record)] = record
@@ -438,6 +457,7 @@ def a_objects(partnership_a) -> dict:
         *performance_records,
         *plan_records,
         *crime_records,
+        *register_records,
         *sharing_records,
         *request_objects(a, organisation),
         *monitoring_objects(a),

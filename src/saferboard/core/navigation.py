@@ -30,6 +30,7 @@ NAVIGATION: list[NavItem] = [
     NavItem("Plans", "plans:plan-list", "plans:"),
     NavItem("Crime data", "crime:overview", "crime:"),
     NavItem("Funding", "funding:overview", "funding:"),
+    NavItem("Information sharing", "sharing:overview", "sharing:"),
     NavItem("Bodies", "registry:body-list", "registry:body"),
     NavItem("Organisations", "registry:organisation-list", "registry:organisation"),
     NavItem("People", "registry:person-list", "registry:person"),
