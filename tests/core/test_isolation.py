@@ -430,6 +430,21 @@ def a_objects(partnership_a) -> dict:
             fund=alphafund, amount=1000, on=datetime.date(2020, 4, 1), by=None, note="Alphaboard"
         ),
     )
+    bid_records = (
+        funding_models.BidDocument.objects.create(
+            partnership=a,
+            bid=factories.BidFactory(
+                partnership=a,
+                fund=alphafund,
+                applicant=factories.ApplicantFactory(partnership=a, name="Alphaboard applicant"),
+                project_title="Alphaboard bid",
+            ),
+            kind=funding_models.DocumentKind.BUDGET,
+            title="Alphaboard budget",
+            file="funding/alphaboard-budget.pdf",
+            file_name="alphaboard-budget.pdf",
+        ),
+    )
     incident = IncidentFactory(partnership=a, summary="Alphaboard referral sent astray")
     incident.organisations.add(organisation)
     sharing_records = (incident,)
@@ -462,6 +477,7 @@ def a_objects(partnership_a) -> dict:
         *request_objects(a, organisation),
         *monitoring_objects(a),
         *funding_records,
+        *bid_records,
     ):
         objects[type(record)] = record
     return objects
