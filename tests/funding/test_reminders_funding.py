@@ -11,7 +11,13 @@ from django.core.management import call_command
 
 from saferboard.core.roles import Role
 from saferboard.funding import ledger, monitoring
-from saferboard.funding.models import FundingReminder, ReportKind, Tranche, VariationKind
+from saferboard.funding.models import (
+    FundingReminder,
+    MonitoringReport,
+    ReportKind,
+    Tranche,
+    VariationKind,
+)
 
 START = datetime.date(2020, 12, 10)
 TODAY = datetime.date(2021, 3, 20)
@@ -120,3 +126,27 @@ def test_an_item_is_sent_again_a_week_later(award, grantee):
     out = io.StringIO()
     call_command("funding_remind", "--date", "2021-03-27", stdout=out)
     assert json.loads(out.getvalue())["emails_sent"] == sent
+
+
+def test_another_accepted_report_does_not_hide_the_review_or_the_end(award, manager_a):
+    progress = monitoring.report_schedule(
+        award=award, kind=ReportKind.PROGRESS, due_on=START, by=None
+    )
+    monitoring.report_submit(
+        report=progress, narrative="Going well.", on=START, by=None, expected_version=None
+    )
+    monitoring.report_accept(
+        report=MonitoringReport.objects.get(pk=progress.pk),
+        on=START,
+        by=None,
+        expected_version=None,
+    )
+    monitoring.report_schedule(award=award, kind=ReportKind.REVIEW, due_on=award.review_on, by=None)
+    award.ends_on = TODAY + datetime.timedelta(days=5)
+    award.save()
+
+    run()
+
+    (message,) = to(manager_a.email)
+    assert "The in-grant review: due in 10 days" in message.body
+    assert "The grant ends with no evaluation in yet" in message.body

@@ -25,6 +25,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from saferboard.core.models import Partnership, PartnershipRole
@@ -162,9 +163,17 @@ def officer_items(*, partnership: Partnership, today: datetime.date) -> list[Ite
     horizon = today + datetime.timedelta(days=DUE_WITHIN_DAYS)
     active = Award.objects.filter(partnership=partnership, status=AwardStatus.ACTIVE)
     items = []
+
+    # Exists, not exclude(reports__kind=..., reports__status=...): across a to-many
+    # relation that would match the kind on one report and the status on another.
+    def has_report(kind, statuses):
+        return Exists(
+            MonitoringReport.objects.filter(award=OuterRef("pk"), kind=kind, status__in=statuses)
+        )
+
     reviews = (
         active.filter(review_on__lte=horizon)
-        .exclude(reports__kind=ReportKind.REVIEW, reports__status=ReportStatus.ACCEPTED)
+        .exclude(has_report(ReportKind.REVIEW, [ReportStatus.ACCEPTED]))
         .select_related("bid")
     )
     for award in reviews:
@@ -196,10 +205,7 @@ def officer_items(*, partnership: Partnership, today: datetime.date) -> list[Ite
         )
     ending = (
         active.filter(ends_on__lte=today + datetime.timedelta(days=ENDING_WITHIN_DAYS))
-        .exclude(
-            reports__kind=ReportKind.EVALUATION,
-            reports__status__in=[ReportStatus.SUBMITTED, ReportStatus.ACCEPTED],
-        )
+        .exclude(has_report(ReportKind.EVALUATION, [ReportStatus.SUBMITTED, ReportStatus.ACCEPTED]))
         .select_related("bid")
     )
     for award in ending:
