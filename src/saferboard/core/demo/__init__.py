@@ -6,8 +6,10 @@ Partnership, each with organisations, posts, people, bodies, seats and terms of
 reference, plus one user per role per partnership and `demo-multi`, a manager
 of both, and (core/demo/performance.py) a strategy, indicators with two years of
 quarterly returns and a delivery plan, and (core/demo/crime.py, the City only) its
-24 real months of police.uk crime data with an indicator filled from them. Organisation
-names and post titles are real; people are invented.
+24 real months of police.uk crime data with an indicator filled from them, and
+(core/demo/sharing.py) information sharing: agreements, parties, the catalogue, a few
+requests with invented subjects, a breach and a barrier, and two SPOC logins per
+partnership. Organisation names and post titles are real; people are invented.
 
 Building is idempotent: a partnership that already has bodies is left alone,
 and users and roles that exist are not touched. `demo_reset` deletes the demo
@@ -27,6 +29,7 @@ from saferboard.core.demo.crime import demo_crime_build
 from saferboard.core.demo.haringey import HARINGEY
 from saferboard.core.demo.meetings import demo_meetings_build
 from saferboard.core.demo.performance import demo_performance_build
+from saferboard.core.demo.sharing import demo_sharing_build, sharing_usernames
 from saferboard.core.demo.spec import (
     DEMO_PASSWORD,
     MULTI_USERNAME,
@@ -68,7 +71,7 @@ def demo_usernames() -> list[str]:
         for spec in DEMO_PARTNERSHIPS
         for role in Role.values
     ]
-    return [*names, MULTI_USERNAME]
+    return [*names, *sharing_usernames(), MULTI_USERNAME]
 
 
 def demo_build(*, meetings: bool = True, performance: bool | None = None) -> list[str]:
@@ -106,6 +109,22 @@ def _demo_build(*, meetings: bool, performance: bool) -> list[str]:
                 family_name=names[1],
             )
         plans = "no indicators or plans"
+        if built:
+            sharing = demo_sharing_build(
+                spec=spec,
+                partnership=partnership,
+                people=people,
+                login=lambda username, person, partnership=partnership: _demo_user_ensure(
+                    username=username,
+                    partnership=partnership,
+                    role=Role.CONTRIBUTOR,
+                    password_hash=password_hash,
+                    person=person,
+                    given_name="",
+                    family_name="",
+                ),
+            )
+            plans = f"{sharing}, {plans}"
         if built and performance:
             indicators, key_actions = demo_performance_build(
                 spec=spec, partnership=partnership, people=people
