@@ -37,7 +37,7 @@ def page(bid):
 
 def form_data(fund, values, **extra):
     data = {"conflict_of_interest": "no", "recommendation": Recommendation.FUND, "comments": ""}
-    for criterion, value in zip(fund.criteria.all(), values):
+    for criterion, value in zip(fund.criteria.all(), values, strict=True):
         data[f"score_{criterion.pk}"] = value
         data[f"comment_{criterion.pk}"] = COMMENT
     return data | extra

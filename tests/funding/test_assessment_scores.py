@@ -29,7 +29,10 @@ def assessors(fund, make_user, partnership_a):
 
 
 def scores_of(fund, *values):
-    return {c: (value, f"Comment on {c.title}") for c, value in zip(fund.criteria.all(), values)}
+    return {
+        c: (value, f"Comment on {c.title}")
+        for c, value in zip(fund.criteria.all(), values, strict=False)
+    }
 
 
 def test_weighted_percentage_is_weighted_score_over_weighted_maximum():

@@ -35,7 +35,7 @@ def scored_bid(ready_bid, fund, assessors, values, **changes):
         assessor=assessors[0],
         on=datetime.date(2020, 11, 20),
         conflict_of_interest=False,
-        scores={c: (v, "") for c, v in zip(fund.criteria.all(), values)},
+        scores={c: (v, "") for c, v in zip(fund.criteria.all(), values, strict=True)},
         recommendation=Recommendation.FUND,
     )
     assessment_record(

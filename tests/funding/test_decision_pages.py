@@ -7,7 +7,6 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from saferboard.core.roles import Role
 from saferboard.funding import ledger
 from saferboard.funding.models import Award, Decision, Outcome, Stage, TrancheStatus
 from tests.factories import AgendaItemFactory, MeetingFactory, ResolutionFactory
