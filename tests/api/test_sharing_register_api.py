@@ -2,11 +2,17 @@
 catalogue, read by the partnership's users and written by its register editors through the
 register services, with the version check."""
 
+import pytest
 from rest_framework.test import APIClient
 
 from saferboard.core.roles import Role
 from saferboard.sharing.models import DataSet, SharingAgreement
-from tests.factories import DataSetFactory, OrganisationFactory, SharingAgreementFactory
+from tests.factories import (
+    DataSetFactory,
+    OrganisationFactory,
+    PartyFactory,
+    SharingAgreementFactory,
+)
 
 
 def api_client(user=None) -> APIClient:
@@ -14,6 +20,17 @@ def api_client(user=None) -> APIClient:
     if user is not None:
         client.force_authenticate(user)
     return client
+
+
+@pytest.fixture
+def protocol(partnership_a):
+    return SharingAgreementFactory(partnership=partnership_a, title="Information Sharing Protocol")
+
+
+@pytest.fixture
+def police_party(partnership_a, protocol):
+    police = OrganisationFactory(partnership=partnership_a, name="Metropolitan Police Service")
+    return PartyFactory(partnership=partnership_a, agreement=protocol, organisation=police)
 
 
 def test_a_viewer_reads_agreements_with_their_parties(
