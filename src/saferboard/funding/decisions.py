@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from saferboard.core.errors import BusinessRuleError
 from saferboard.core.models import Partnership, User
 from saferboard.core.services import record_create
-from saferboard.funding import ledger
+from saferboard.funding import ledger, monitoring
 from saferboard.funding.models import (
     APPROVING,
     Award,
@@ -149,8 +149,9 @@ def decision_record(
     Approvals (with or without conditions) make the award of `award_total` from `starts_on`
     to `ends_on` (or for `term_months`, by default the bid's term) with `tranches`, a list
     of (amount, due_on, condition) adding up to the total; the total is committed in the
-    ledger (refused if the fund has not that much available) and, with `release_first_now`,
-    the first tranche is paid on `decided_on`. A rejection needs a `reason`, a redirection
+    ledger (refused if the fund has not that much available), with `release_first_now` the
+    first tranche is paid on `decided_on`, and the award's monitoring schedule is set up
+    (monitoring.award_monitoring_schedule). A rejection needs a `reason`, a redirection
     names the other funding in `redirected_to`. `expected_version` is the bid's.
     """
     bid = Bid.objects.select_related("fund", "partnership").get(pk=bid.pk)
@@ -191,7 +192,7 @@ def decision_record(
         recorded_by=by,
     )
     if outcome in APPROVING:
-        _award_make(
+        award = _award_make(
             decision=decision,
             total=award_total,
             starts_on=starts_on,
@@ -202,6 +203,8 @@ def decision_record(
             release_first_now=release_first_now,
             by=by,
         )
+        # The grant's reports: quarterly progress, the review, the end-of-grant evaluation.
+        monitoring.award_monitoring_schedule(award=award, by=by)
     stage_set(
         bid=bid,
         to_stage=Stage.DECISION,
