@@ -174,3 +174,21 @@ def test_another_partnerships_manager_gets_404(partnership_a, police_party, mana
 
     assert client.get(_url("party-detail", party.pk)).status_code == 404
     assert client.post(_url("party-edit", party.pk), {}).status_code == 404
+
+
+def test_the_party_forms_open_for_an_editor(partnership_a, protocol, police_party, manager_a):
+    party, _ = police_party
+    client = signed_in(manager_a, second_factor=False)
+
+    pages = [
+        client.get(_url("party-add", protocol.pk)),
+        client.get(_url("party-edit", party.pk)),
+        client.get(_url("party-step", party.pk)),
+        client.get(_url("agreement-status", protocol.pk)),
+        client.get(_url("agreement-edit", protocol.pk)),
+    ]
+
+    assert [page.status_code for page in pages] == [200] * 5
+    assert all("OFFICIAL-SENSITIVE" in page.content.decode() for page in pages)
+    assert "Withdrawn" in pages[2].content.decode()  # a signed party's only next step
+    assert "(has an account)" in pages[1].content.decode()
