@@ -89,7 +89,14 @@ def test_the_headline_figures_match_the_files_counted_with_csv(
     text = html.unescape(page)
     # The rolling 12 months before reach back before the first month loaded: the page says so.
     assert "Not every month is loaded for" in text
-    for heading in ("Headline changes", "Crime cards", "Hotspots", "Outcomes", "Data quality"):
+    for heading in (
+        "Headline changes",
+        "Crime cards",
+        "Hotspots",
+        "Map",
+        "Outcomes",
+        "Data quality",
+    ):
         assert heading in text
     assert "Repeated Crime IDs" in text and "No Location" in text
 
@@ -131,7 +138,14 @@ def test_the_pdf_has_every_section_and_a_crime_type(
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
-    for heading in ("Headline changes", "Crime cards", "Hotspots", "Outcomes", "Data quality"):
+    for heading in (
+        "Headline changes",
+        "Crime cards",
+        "Hotspots",
+        "Map",
+        "Outcomes",
+        "Data quality",
+    ):
         assert heading in text
     assert "Violence and sexual offences" in text
     assert "June 2021" in text
@@ -207,3 +221,28 @@ def test_a_cards_chart_leaves_months_not_loaded_blank(city_imported, area):
     assert len(card.series) == 24
     # July to December 2019 are not loaded: 18 points, not 24 with six false zeros.
     assert str(card.chart).count("<circle") == 18
+
+
+def test_the_report_has_a_map_by_msoa_whose_counts_match_the_files(
+    city_imported, manager_a_client, partnership_a, area
+):
+    """The choropleth covers the report's 12 months: its MSOA counts add up to the records
+    with a London LSOA in those months, counted from the files with the csv module."""
+    from saferboard.crime import geography, maps
+
+    lookup, london = geography.msoa_of_lsoa(), maps.london_msoas()
+    wanted = set(months("2020-07", MONTH))
+    located = 0
+    for path in city_files():
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row["Month"] in wanted and lookup.get(row["LSOA code"]) in london:
+                    located += 1
+    page = manager_a_client.get(page_url(partnership_a, area) + f"?month={MONTH}")
+    report = page.context["report"]
+    assert report.map is not None
+    assert sum(row.count for row in report.map.rows) == located
+    body = page.content.decode()
+    assert '<h2 class="govuk-heading-m" id="map">Map</h2>' in body
+    assert body.count("<path") >= len(report.map.rows)
+    assert "Show the map's figures as a table" in body

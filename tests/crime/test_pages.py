@@ -193,6 +193,11 @@ def test_the_area_page_shows_the_chart_summary_and_hotspots(viewer, partnership_
     assert "Summary for December 2021" in text
     assert "Hotspots: burglary, last 12 months" in text
     assert "rate per resident is real but misleading" in text
+    burglary_map = response.context["map"]
+    assert "Map: burglary, last 12 months" in text
+    assert sum(row.count for row in burglary_map.rows) + burglary_map.no_location + (
+        burglary_map.outside
+    ) == sum(expected[month, "Burglary"] for month in _months("2021-01", "2021-12"))
 
 
 @pytest.mark.parametrize("page", ["overview", "area"])
@@ -212,3 +217,12 @@ def test_page_query_counts_do_not_grow_with_the_data(viewer, partnership_a, city
         counts.append(len(queries))
 
     assert counts[0] == counts[1]
+
+
+def _months(first: str, last: str) -> list[str]:
+    year, month = map(int, first.split("-"))
+    found = []
+    while f"{year:04d}-{month:02d}" <= last:
+        found.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found

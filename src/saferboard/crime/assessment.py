@@ -15,7 +15,7 @@ from django.db.models import Sum
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
-from saferboard.crime import analysis
+from saferboard.crime import analysis, maps
 from saferboard.crime.models import Area, CrimeCount, CrimeType, LoadedMonth, SubArea
 from saferboard.meetings.generated_papers import GeneratedPaper
 from saferboard.meetings.packs import html_to_pdf
@@ -138,8 +138,8 @@ class Assessment:
     outcomes: list[analysis.Share]
     charged: analysis.Share
     quality: DataQuality
-    # The choropleth (crime/maps.py) goes here; the body shows it after the hotspot tables.
-    map: object | None = None
+    # The choropleth by MSOA (crime/maps.py); the body shows it after the hotspot tables.
+    map: maps.Choropleth | None = None
 
     @property
     def month(self) -> datetime.date:
@@ -310,6 +310,12 @@ def assessment(
         outcomes=outcomes,
         charged=charged,
         quality=_data_quality(scope, first, month, summary.loaded),
+        map=maps.choropleth(
+            scope=scope,
+            first=year_start,
+            last=month,
+            title=f"All records by MSOA, {place}, {period.label}",
+        ),
     )
 
 

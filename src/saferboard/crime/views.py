@@ -8,7 +8,7 @@ from django.urls import path, reverse
 from django.views.generic import FormView, TemplateView
 
 from saferboard.core.permissions import PartnershipMixin
-from saferboard.crime import analysis, selectors
+from saferboard.crime import analysis, maps, selectors
 from saferboard.crime.forms import CrimeUploadForm, SeriesForm
 from saferboard.crime.imports import (
     CrimeImportError,
@@ -215,6 +215,13 @@ class AreaDetail(AreaObjectMixin, TemplateView):
             hotspot_total=total,
             no_location=no_location,
             small_population=any(h.small_resident_population for h in hotspots),
+            map=maps.choropleth(
+                scope=scope,
+                first=analysis.add_months(month, -11),
+                last=month,
+                crime_type=crime_type,
+                title=f"{label} by MSOA, {scope.label}, 12 months to {month:%B %Y}",
+            ),
         )
         return context
 
