@@ -9,7 +9,9 @@ quarterly returns and a delivery plan, and (core/demo/crime.py, the City only) i
 24 real months of police.uk crime data with an indicator filled from them, and
 (core/demo/sharing.py) information sharing: agreements, parties, the catalogue, a few
 requests with invented subjects, a breach and a barrier, and two SPOC logins per
-partnership. Organisation names and post titles are real; people are invented.
+partnership, and (core/demo/funding.py, the City only, after its meetings) a POCA grant fund
+with a year of bids in every stage, an award with tranches and its monitoring. Organisation
+names and post titles are real; people are invented.
 
 Building is idempotent: a partnership that already has bodies is left alone,
 and users and roles that exist are not touched. `demo_reset` deletes the demo
@@ -26,6 +28,7 @@ from django.test.utils import override_settings
 
 from saferboard.core.demo.city_of_london import CITY_OF_LONDON
 from saferboard.core.demo.crime import demo_crime_build
+from saferboard.core.demo.funding import demo_funding_build
 from saferboard.core.demo.haringey import HARINGEY
 from saferboard.core.demo.meetings import demo_meetings_build
 from saferboard.core.demo.performance import demo_performance_build
@@ -139,6 +142,8 @@ def _demo_build(*, meetings: bool, performance: bool) -> list[str]:
             report.append(f"{spec.name}: built, without meetings, with {plans}.")
         else:
             report.append(f"{spec.name}: already present, left unchanged.")
+        if built and (funding := demo_funding_build(spec=spec, partnership=partnership)):
+            report[-1] = f"{report[-1].removesuffix('.')}, {funding}."
     for spec in DEMO_PARTNERSHIPS:
         _demo_user_ensure(
             username=MULTI_USERNAME,

@@ -325,6 +325,36 @@ _HARINGEY_MEETINGS = (
 
 _GUILDHALL = "Guildhall, Committee Room 3, London EC2V 7HH"
 
+# The City's POCA grant decisions of February 2021 (core/demo/funding.py links its bids'
+# decisions and the extension to these, in this order).
+POCA_GRANTS_ITEM = "Proceeds of Crime Act grants: applications for decision"
+POCA_GRANTS_RESOLUTIONS = (
+    (
+        APPROVED,
+        "That the youth boxing diversion project be funded for 12 months, subject to the "
+        "conditions set out in the report.",
+        "",
+    ),
+    (
+        AGREED,
+        "That the bid for festive street dressing be declined: it is outside the "
+        "partnership's objectives, not crime prevention.",
+        "",
+    ),
+    (
+        AGREED,
+        "That the bid for CCTV at the Aldgate estate be referred to the City Corporation's "
+        "CCTV capital programme.",
+        "",
+    ),
+    (
+        APPROVED,
+        "That the DA/VAWG support worker post be extended to 31 March 2023, its start having "
+        "been delayed by procurement.",
+        "",
+    ),
+)
+
 _CITY_MEETINGS = (
     DemoMeeting(
         bodies=("scp",),
@@ -355,6 +385,18 @@ _CITY_MEETINGS = (
                 pages=5,
                 minute="The partnership discussed the night-time economy's return.",
                 resolutions=((AGREED, "That a VAWG action plan be developed.", ""),),
+            ),
+            DemoItem(
+                POCA_GRANTS_ITEM,
+                DECISION,
+                "Community Safety Manager",
+                "Valerie Lindqvist",
+                15,
+                "To decide the POCA grant bids recommended by the assessment panel.",
+                pages=4,
+                minute="Members considered the panel's scores for each full application and "
+                "an extension of the DA/VAWG support worker post delayed by procurement.",
+                resolutions=POCA_GRANTS_RESOLUTIONS,
             ),
         ),
     ),
