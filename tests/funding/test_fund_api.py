@@ -146,4 +146,6 @@ def test_bids_decisions_and_awards_are_read_through_who_sees_what(
     assert references(viewer_a, "/api/v1/awards/") == {award.pk}
     assert references(contributor, "/api/v1/awards/") == set()
     assert references(viewer_a, "/api/v1/bid-decisions/") == {award.decision.pk}
-    assert api_client(manager_a).post("/api/v1/bids/", {}, format="json").status_code == 405
+    # Bids are written through funding.bids (tests/api/test_funding_bids_api.py); a viewer
+    # cannot change even a decided bid it sees.
+    assert api_client(viewer_a).patch(f"/api/v1/bids/{award.bid.pk}/", {}).status_code == 403

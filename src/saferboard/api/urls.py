@@ -39,6 +39,9 @@ router.register("ledger-entries", funding.LedgerEntryViewSet, basename="ledger-e
 router.register("bids", funding.BidViewSet, basename="bid")
 router.register("bid-decisions", funding.DecisionViewSet, basename="bid-decision")
 router.register("awards", funding.AwardViewSet, basename="award")
+router.register("milestones", funding.MilestoneViewSet, basename="milestone")
+router.register("monitoring-reports", funding.MonitoringReportViewSet, basename="monitoring-report")
+router.register("variations", funding.VariationViewSet, basename="variation")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
