@@ -51,6 +51,20 @@ def test_a_spoc_is_shown_the_way_in_to_requests(partnership_a, police_party):
     assert reverse("sharing:request-list", kwargs={"partnership": "haringey"}) in text
 
 
+def test_governance_and_managers_are_shown_their_pages(
+    partnership_a, governance_user, manager_a, viewer_a
+):
+    governance = signed_in(governance_user, second_factor=False).get(OVERVIEW).content.decode()
+    manager = signed_in(manager_a, second_factor=False).get(OVERVIEW).content.decode()
+    viewer = signed_in(viewer_a, second_factor=False).get(OVERVIEW).content.decode()
+
+    for link in ("decision-log-link", "access-log-link", "incidents-link", "reports-link"):
+        assert f'id="{link}"' in governance
+        assert f'id="{link}"' not in viewer
+    assert 'id="incidents-link"' in manager and 'id="reports-link"' in manager
+    assert 'id="decision-log-link"' not in manager  # the decision log is for governance only
+
+
 def _queries(client, address) -> int:
     with CaptureQueriesContext(connection) as queries:
         assert client.get(address).status_code == 200
@@ -59,7 +73,7 @@ def _queries(client, address) -> int:
 
 def _grow(partnership, protocol, start, n):
     for i in range(start, start + n):
-        organisation = OrganisationFactory(partnership=partnership, name=f"Organisation {i}")
+        organisation = OrganisationFactory(partnership=partnership, name=f"Grown organisation {i}")
         child = SharingAgreementFactory(
             partnership=partnership, kind="subject_specific", parent=protocol, subject=f"S{i}"
         )

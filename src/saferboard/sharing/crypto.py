@@ -17,6 +17,7 @@ import os
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.views.decorators.debug import sensitive_variables
 
 
 class UnreadableError(Exception):
@@ -50,6 +51,8 @@ def reset() -> None:
     _fernet.cache_clear()
 
 
+# Error reports never show the plaintext these functions hold.
+@sensitive_variables()
 def encrypt(text: str) -> str:
     """The token for `text`; an empty text stays empty (nothing to protect)."""
     if not text:
@@ -57,6 +60,7 @@ def encrypt(text: str) -> str:
     return _fernet().encrypt(text.encode("utf-8")).decode("ascii")
 
 
+@sensitive_variables()
 def decrypt(token: str) -> str:
     if not token:
         return ""

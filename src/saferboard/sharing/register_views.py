@@ -21,7 +21,7 @@ from django.views.generic import FormView, TemplateView
 from saferboard.core.errors import BusinessRuleError, StaleEditError
 from saferboard.core.history import history_changes
 from saferboard.core.permissions import PartnershipMixin
-from saferboard.sharing import register, register_forms, selectors
+from saferboard.sharing import incidents, register, register_forms, reports, selectors
 from saferboard.sharing.models import (
     AgreementKind,
     AgreementStatus,
@@ -184,6 +184,9 @@ class Overview(PartnershipMixin, TemplateView):
                 partnership=partnership, user=self.request.user, roles=self.roles
             ),
             can_edit=self.has_role(REGISTER_EDITORS),
+            keeps_incidents=self.has_role(incidents.INCIDENT_KEEPERS),
+            reads_reports=self.has_role(reports.REPORT_READERS),
+            governance=self.has_role(selectors.GOVERNANCE),
         )
         return context
 
