@@ -20,12 +20,11 @@ from saferboard.core.models import PartnershipRole, User
 from saferboard.core.roles import Role
 from saferboard.core.services import record_create, record_update
 from saferboard.funding import ledger
+from saferboard.funding.bids import eligibility_checklists
 from saferboard.funding.models import (
     Assessment,
     Bid,
-    CheckResult,
     Criterion,
-    EligibilityCheck,
     Fund,
     Recommendation,
     Score,
@@ -290,21 +289,18 @@ def panel(*, bid: Bid) -> Panel:
 
 
 def eligibility_results(*, fund: Fund, bids) -> dict[int, str]:
-    """Each bid's checklist in a phrase: all met, which are not met, or how far checked."""
-    rules = {rule.pk: rule for rule in fund.rules.all()}
-    checks: dict[int, list[EligibilityCheck]] = {}
-    for check in EligibilityCheck.objects.filter(bid__in=bids).order_by("rule"):
-        checks.setdefault(check.bid_id, []).append(check)
+    """Each bid's checklist (bids.eligibility_checklists) in a phrase: all met, which are
+    not met, or how far it is checked."""
     results = {}
-    for bid in bids:
-        mine = [c for c in checks.get(bid.pk, []) if c.rule_id in rules]
-        failed = [str(rules[c.rule_id]) for c in mine if c.result == CheckResult.NOT_MET]
+    for pk, lines in eligibility_checklists(fund_id=fund.pk, bids=bids).items():
+        failed = [str(line.rule) for line in lines if line.failed]
+        checked = sum(1 for line in lines if line.check is not None)
         if failed:
-            results[bid.pk] = "Not met: " + "; ".join(failed)
-        elif len(mine) < len(rules):
-            results[bid.pk] = f"Not finished: {len(mine)} of {len(rules)} checked"
+            results[pk] = "Not met: " + "; ".join(failed)
+        elif checked < len(lines):
+            results[pk] = f"Not finished: {checked} of {len(lines)} checked"
         else:
-            results[bid.pk] = "All met"
+            results[pk] = "All met"
     return results
 
 

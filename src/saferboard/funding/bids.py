@@ -527,13 +527,25 @@ class ChecklistLine:
         return self.check is not None and self.check.result == CheckResult.NOT_MET
 
 
+def eligibility_checklists(*, fund_id: int, bids) -> dict[int, list[ChecklistLine]]:
+    """Each bid's checklist: the fund's rules (requirements, then exclusions), each with the
+    bid's answer. Two queries whatever the number of bids."""
+    rules = list(
+        EligibilityRule.objects.filter(fund_id=fund_id).order_by("-kind", "position", "pk")
+    )  # "requirement" sorts after "exclusion"; requirements come first
+    checks = {
+        (check.bid_id, check.rule_id): check
+        for check in EligibilityCheck.objects.filter(bid__in=bids).select_related("checked_by")
+    }
+    return {
+        bid.pk: [ChecklistLine(rule=rule, check=checks.get((bid.pk, rule.pk))) for rule in rules]
+        for bid in bids
+    }
+
+
 def eligibility_checklist(*, bid: Bid) -> list[ChecklistLine]:
     """The fund's rules (requirements, then exclusions), each with this bid's answer."""
-    checks = {check.rule_id: check for check in bid.checks.select_related("checked_by")}
-    rules = EligibilityRule.objects.filter(fund_id=bid.fund_id).order_by(
-        "-kind", "position", "pk"
-    )  # "requirement" sorts after "exclusion"; requirements come first
-    return [ChecklistLine(rule=rule, check=checks.get(rule.pk)) for rule in rules]
+    return eligibility_checklists(fund_id=bid.fund_id, bids=[bid])[bid.pk]
 
 
 def eligibility_problems(*, bid: Bid) -> list[str]:
