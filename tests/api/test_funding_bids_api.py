@@ -274,3 +274,13 @@ def test_an_award_over_the_balance_is_refused_with_the_figure(fund, full_applica
     assert response.status_code == 400
     assert "£110,000.00 available" in response.json()["award_total"][0]
     assert not Decision.objects.exists()
+
+
+def test_a_method_the_route_lacks_is_still_not_found_for_someone_elses_bid(
+    fund, applicant, partner, stranger
+):
+    bid = BidFactory(partnership=fund.partnership, fund=fund, applicant=applicant)
+    address = f"/api/v1/bids/{bid.pk}/submit/"
+
+    assert api_client(stranger).get(address).status_code == 404
+    assert api_client(partner).get(address).status_code == 405

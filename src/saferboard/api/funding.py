@@ -326,6 +326,13 @@ class VisibleFundingViewSet(viewsets.ReadOnlyModelViewSet):
             .prefetch_related(*self.prefetch_related)
         )
 
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        """A method the route lacks (GET on `submit`), on a record the caller may not see,
+        is "not found" first: the API never confirms that someone else's record exists."""
+        if "pk" in kwargs:
+            self.get_object()
+        return super().http_method_not_allowed(request, *args, **kwargs)
+
     def roles_in(self, partnership) -> frozenset[str]:
         return user_roles_in(user=self.request.user, partnership=partnership)
 
