@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "saferboard.crime",
     "saferboard.funding",
     "saferboard.sharing",
+    "saferboard.archive",
     # Two-factor authentication (TOTP) for information sharing.
     "django_otp",
     "django_otp.plugins.otp_totp",

@@ -1,0 +1,551 @@
+"""One parser for every council's packs: lines of text in, the `saferboard.import/1` document out.
+
+It reads the lines a reader gives (readers.py) and finds, for each meeting in the
+file, its body, role, date, time, venue and chair, the people present, apologies
+with substitutes, items with numbers, titles and pages, resolutions, actions with
+owners and the dates of future meetings. It relies on shapes, not one council's
+wording: a meeting starts at a "Notice of meeting", "Agenda" or "Minutes of"
+heading; an item is a numbered heading ("9.", "4a", "HSP16") whose number comes
+after the previous item's; a minute ends at the next item or the chair's
+signature. What it guessed or skipped goes into `warnings`.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from saferboard.archive import dates
+from saferboard.archive.people import apologies_from, person, split_owners
+
+SCHEMA = "saferboard.import/1"
+
+AGENDA_HEAD = re.compile(
+    r"^(?:notice of (?:the )?meeting|agenda|summons)(?:\s+(?:for|of)\b.*|\s*[:.]?)$", re.IGNORECASE
+)
+MINUTES_HEAD = re.compile(
+    r"^(?:(?:draft|confirmed|unconfirmed)\s+)?minutes\s+of\s+(?:the\s+)?(?:a\s+)?"
+    r"(?:(?:meeting|proceedings)\s+of\s+(?:the\s+)?)?(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+AGENDA_AND_MINUTES = re.compile(r"^agenda and (?:draft )?minutes\b", re.IGNORECASE)
+BODY_END = re.compile(
+    r"\s*(?:,|\bheld\b|\bon\b|\bat\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d).*$",
+    re.IGNORECASE,
+)
+MEETING_END = re.compile(
+    r"^(?:signed(?: by)?(?: the)? chair|chair(?:man|person)?\s*:?|\.{3,}.*|the meeting "
+    r"(?:ended|closed)\b.*|meeting (?:ended|closed)\b.*)$",
+    re.IGNORECASE,
+)
+CHAIR_LINE = re.compile(r"^chair(?:man|person)?\s*:\s*(?P<name>.+)$", re.IGNORECASE)
+ITEM = re.compile(
+    r"^(?:[-•o·]\s+)?(?:(?:agenda\s+)?item\s+)?"
+    r"(?P<number>[A-Z]{1,5}\d{1,3}[a-z]?|\d{1,3}[a-z]?|[A-Z])(?:[.):]|(?=\t))\s*\t?\s*(?P<title>.+)$",
+)
+PAGES = re.compile(
+    r"\(?\s*(?:pages?|pp?\.?)\s*(?P<first>\d+)\s*(?:[-–—]|to)?\s*(?P<last>\d+)?\s*\)?",
+    re.IGNORECASE,
+)
+DOCUMENT = re.compile(
+    r"(?P<title>[^\t]*?)\s*(?:pdf icon\s*)?(?P<format>PDF|DOCX?|XLSX?|PPTX?)\s+"
+    r"(?P<size>\d+(?:\.\d+)?\s*[KMG]B)\b",
+    re.IGNORECASE,
+)
+DECISION_TYPE = re.compile(r"\b(for decision|for information|to note|for noting)\b", re.I)
+PRESENTER = re.compile(
+    r"^(?:(?:joint\s+)?report of (?:the )?|oral update (?:of|from|by) (?:the )?"
+    r"|presented by (?:the )?)(?P<who>.+?)\.?$"
+    r"|^(?P<heard>.+?) to be heard\.?$",
+    re.IGNORECASE,
+)
+RESOLVED = re.compile(
+    r"^(?:it\s+was\s+)?(?P<word>resolved|agreed)\b\s*[:,\-–]?\s*(?P<rest>.*)$", re.I
+)
+NOTED = re.compile(r"^(?P<word>NOTED|RECEIVED)\b[:,]?\s*(?P<rest>.*)$")
+PART = re.compile(r"^(?:[-•o·]|\(?[ivx]{1,4}[.)]|\(?[a-z][.)]|\(?\d{1,2}[.)])\s+(?P<text>.+)$")
+ACTION_MARK = re.compile(r"\[\s*action\s*:?\s*(?P<owners>[^\]]+)\]", re.IGNORECASE)
+ACTION_LINE = re.compile(r"^actions?\s*(?:by)?\s*[:\-–]\s*(?P<rest>.+)$", re.IGNORECASE)
+ACTION_BY_HEAD = re.compile(r"^action(?:\s*by)?$|^owner$|^lead$", re.IGNORECASE)
+PRESENT = re.compile(r"^(?:members\s+)?present\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+IN_ATTENDANCE = re.compile(r"^(?:also\s+)?in\s+attendance\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+APOLOGIES_INTRO = re.compile(
+    r"apologies\b.*\b(?:received|were|from|given)\b|^apologies(?: for absence)?\s*:", re.I
+)
+NO_APOLOGIES = re.compile(r"\bno apologies\b|\bnone\b", re.IGNORECASE)
+FUTURE_TITLE = re.compile(r"future meetings?|next meeting|dates? of meetings", re.IGNORECASE)
+DEFERRED = re.compile(r"\b(?:deferred|not taken|postponed|withdrawn)\b", re.IGNORECASE)
+SPILL = re.compile(r"^[a-z]{1,3}\.?$")
+
+
+@dataclass
+class Item:
+    number: str
+    title: str
+    pages: list[int] | None
+    line: int
+    body: list[list[str]] = field(default_factory=list)
+    actions: list[dict] = field(default_factory=list)
+
+    def key(self) -> tuple:
+        return number_key(self.number)
+
+
+@dataclass
+class Meeting:
+    heading: str
+    role: str
+    line: int
+    body: str | None = None
+    date: datetime.date | None = None
+    start_time: str | None = None
+    venue: str | None = None
+    chair: str | None = None
+    present: list[dict] = field(default_factory=list)
+    in_attendance: list[dict] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    action_column: bool = False
+    closed: bool = False
+
+
+def number_key(number: str) -> tuple:
+    """ "HSP16" -> ("HSP", 16, ""), "4a" -> ("", 4, "a"), "C" -> ("C", -1, "")."""
+    match = re.match(r"^([A-Za-z]*?)(\d*)([a-z]?)$", number)
+    prefix, digits, suffix = match.groups() if match else (number, "", "")
+    return (prefix.upper(), int(digits) if digits else -1, suffix)
+
+
+def follows(previous: Item | None, number: str) -> bool:
+    """An item number comes after the last one (same prefix, larger number or next sub-letter)."""
+    key = number_key(number)
+    if previous is None:
+        return True
+    last = previous.key()
+    if key[1] == -1 or last[1] == -1:
+        return key[1] == -1 and last[1] == -1 and key[0] > last[0]
+    if key[0] != last[0]:
+        return False
+    return key[1] > last[1] or (key[1] == last[1] and key[2] > last[2])
+
+
+def heading_like(title: str) -> bool:
+    """Upper-case headings, or short title-case lines that are not sentences."""
+    letters = [c for c in title if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    if sum(c.isupper() for c in letters) / len(letters) > 0.6:
+        return True
+    return (
+        len(title) <= 100
+        and not title.rstrip().endswith((".", ",", ";", ":"))
+        and title[0].isupper()
+    )
+
+
+SMALL_WORDS = {"and", "of", "the", "for", "in", "with", "on", "to", "a", "an", "at"}
+
+
+def sentence_title(text: str) -> str:
+    """An upper-case body name in title case ("HEALTH AND WELLBEING BOARD" -> "Health and
+    Wellbeing Board"); short acronyms (CSP, MOPAC) and mixed-case names stay as written."""
+    if not text.isupper():
+        return text
+    words = []
+    for position, word in enumerate(text.split()):
+        if position and word.lower() in SMALL_WORDS:
+            words.append(word.lower())
+        elif len(word) <= 3 and word.isalpha() and word.lower() not in SMALL_WORDS:
+            words.append(word)
+        else:
+            words.append(word.capitalize())
+    return " ".join(words)
+
+
+def collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def parse_pack(lines: list[str], *, source: str) -> dict:
+    """The `saferboard.import/1` document for the lines of one file."""
+    return Parser(lines).document(source=source)
+
+
+class Parser:
+    def __init__(self, lines: list[str]):
+        self.lines = [line if isinstance(line, str) else "" for line in lines]
+        self.meetings: list[Meeting] = []
+        self.warnings: list[str] = []
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(f"line {line + 1}: {message}")
+
+    # --- finding meetings and items -------------------------------------------------
+
+    def document(self, *, source: str) -> dict:
+        self.scan()
+        if not self.meetings:
+            self.warnings.append(
+                "no meeting found: no “Agenda”, “Notice of meeting” or "
+                "“Minutes of …” heading with a date"
+            )
+        return {
+            "schema": SCHEMA,
+            "source": source,
+            "meetings": [
+                self.meeting_document(meeting)
+                for meeting in self.meetings
+                if meeting.items or meeting.date is not None
+            ],
+            "action_log": [],
+            "warnings": self.warnings,
+        }
+
+    def scan(self) -> None:
+        current: Meeting | None = None
+        index = 0
+        while index < len(self.lines):
+            line = self.lines[index]
+            text = collapse(line.replace("\t", " "))
+            started = self.meeting_start(index, text, current)
+            if started is not None:
+                if started is not current:
+                    current = started
+                    self.meetings.append(current)
+                index += 1
+                continue
+            if current is None or not text:
+                index += 1
+                continue
+            if current.closed:
+                index += 1
+                continue
+            index = self.meeting_line(current, index, line, text)
+
+    def meeting_start(self, index: int, text: str, current: Meeting | None) -> Meeting | None:
+        minutes = MINUTES_HEAD.match(text)
+        if minutes and not text.lower().startswith(("minutes of the meeting held on",)):
+            if current is not None and collapse(current.heading).lower() == text.lower():
+                return current  # the heading repeated at the top of each page
+            meeting = Meeting(heading=text, role="minutes", line=index)
+            # A long heading wraps over two or three lines in a PDF.
+            following = [collapse(line) for line in self.lines[index + 1 : index + 3]]
+            for extra in range(3):
+                heading = " ".join([text, *following[:extra]])
+                if dates.find_dates(heading) or not all(following[:extra]):
+                    break
+            self.describe(meeting, heading, index)
+            if meeting.date is None:
+                return None  # "Minutes of the last meeting" in running text
+            rest = MINUTES_HEAD.match(heading).group("rest")
+            meeting.body = sentence_title(BODY_END.sub("", rest).strip(" -–,")) or None
+            return meeting
+        if (AGENDA_HEAD.match(text) or AGENDA_AND_MINUTES.match(text)) and len(text) < 60:
+            if current is not None and current.role != "minutes" and not current.items:
+                return current  # "Notice of meeting" followed by "Agenda"
+            role = "agenda_and_minutes" if AGENDA_AND_MINUTES.match(text) else "agenda"
+            meeting = Meeting(heading=text, role=role, line=index)
+            self.describe_from_following(meeting, index)
+            return meeting
+        return None
+
+    def describe(self, meeting: Meeting, text: str, index: int) -> None:
+        """Date, time and venue from a heading: "Wednesday, 25th July, 2018, 2.00 pm - Venue"."""
+        found = dates.find_dates(text)
+        if found and meeting.date is None:
+            day, month, year, _, end = found[0]
+            if year is None:
+                self.warn(index, f"the meeting date {day}/{month} has no year; left empty")
+            else:
+                meeting.date = date(year, month, day)
+            meeting.start_time = meeting.start_time or dates.find_time(text[end:] or text)
+            venue = re.split(r"\s+[-–]\s+|\bat\s+(?=[A-Z])|\bvenue\s*:\s*", text[end:], maxsplit=1)
+            if len(venue) == 2 and not dates.find_dates(venue[1]):
+                meeting.venue = meeting.venue or venue[1].strip(" .,") or None
+
+    def describe_from_following(self, meeting: Meeting, index: int) -> None:
+        """The agenda's body, date and venue are in the few lines under its heading."""
+        seen = 0
+        for offset in range(index + 1, min(index + 12, len(self.lines))):
+            text = collapse(self.lines[offset].replace("\t", " "))
+            if not text or AGENDA_HEAD.match(text):
+                continue
+            if ITEM.match(text) and meeting.date is not None:
+                break
+            seen += 1
+            if dates.find_dates(text) and meeting.date is None:
+                following = collapse(self.lines[offset + 1]) if offset + 1 < len(self.lines) else ""
+                if text.endswith(",") and following:
+                    text = f"{text} {following}"
+                self.describe(meeting, text, offset)
+            elif (
+                meeting.body is None
+                and meeting.date is None
+                and seen <= 2
+                and len(text) < 80
+                and not re.match(r"^(?:members|to|date|time|venue)\b", text, re.IGNORECASE)
+            ):
+                meeting.body = sentence_title(text)
+            if label := re.match(r"^(?:venue|place|location)\s*:\s*(.+)$", text, re.IGNORECASE):
+                meeting.venue = label.group(1).strip()
+
+    def meeting_line(self, meeting: Meeting, index: int, line: str, text: str) -> int:
+        cells = [cell.strip() for cell in line.split("\t")]
+        if any(ACTION_BY_HEAD.match(cell) for cell in cells[1:]):
+            meeting.action_column = True
+            return index + 1
+        if chair := CHAIR_LINE.match(text):
+            meeting.chair = meeting.chair or chair.group("name").strip()
+            meeting.closed = bool(meeting.items)
+            return index + 1
+        if MEETING_END.match(text):
+            if meeting.items:
+                meeting.closed = True
+            return index + 1
+        for pattern, people in ((PRESENT, meeting.present), (IN_ATTENDANCE, meeting.in_attendance)):
+            if match := pattern.match(text):
+                if match.group("rest"):
+                    people.extend(
+                        person(p) for p in re.split(r",\s*|\s+and\s+", match.group("rest"))
+                    )
+                    return index + 1
+                return self.people_block(index + 1, people)
+        item = ITEM.match(line.strip())
+        if item:
+            number = item.group("number")
+            title_cells = [cell for cell in item.group("title").split("\t")]
+            title = collapse(title_cells[0])
+            if heading_like(title) and follows(
+                meeting.items[-1] if meeting.items else None, number
+            ):
+                pages = None
+                if page_note := PAGES.search(title):
+                    first = int(page_note.group("first"))
+                    last = int(page_note.group("last") or first)
+                    pages = [first, last] if last >= first else [first, first]
+                    title = collapse(title[: page_note.start()] + title[page_note.end() :])
+                new = Item(number=number, title=title.strip(" .-–:"), pages=pages, line=index)
+                meeting.items.append(new)
+                if len(title_cells) > 1 and meeting.action_column:
+                    self.action_cell(meeting, new, title, title_cells[-1], index)
+                return index + 1
+        if meeting.items:
+            current = meeting.items[-1]
+            broken_word = (
+                meeting.action_column
+                and len(cells) > 1
+                and SPILL.match(cells[-1])
+                and cells[0][-1:].isalpha()
+                and cells[-1][:1].islower()
+            )
+            if broken_word:  # "Partnersh" | "ip." : a word broken across the columns
+                cells = [cells[0] + cells[-1], *cells[1:-1]]
+            current.body.append(cells)
+            if meeting.action_column and len(cells) > 1:
+                self.action_cell(meeting, current, cells[0], cells[-1], index)
+        return index + 1
+
+    def people_block(self, index: int, people: list[dict]) -> int:
+        """Names one per line under "Present:" until a blank line, a heading or an item."""
+        while index < len(self.lines):
+            text = collapse(self.lines[index].replace("\t", " "))
+            if not text:
+                if people:
+                    return index
+            elif ITEM.match(text) or IN_ATTENDANCE.match(text) or APOLOGIES_INTRO.search(text):
+                return index
+            else:
+                people.append(person(text))
+            index += 1
+        return index
+
+    def action_cell(self, meeting: Meeting, item: Item, text: str, cell: str, index: int) -> None:
+        cell = collapse(cell)
+        if not re.search(r"[A-Za-z]", cell):
+            return
+        if SPILL.match(cell):
+            self.warn(
+                index, f"skipped “{cell}” in the action column: it looks like text spilled over"
+            )
+            return
+        action_text = collapse(text)
+        if not action_text:
+            previous = [collapse(" ".join(c[:1])) for c in item.body[:-1] if c and c[0]]
+            action_text = previous[-1] if previous else item.title
+        item.actions.append({"text": action_text, "owners": split_owners(cell), "due": None})
+
+    # --- reading each item's text ---------------------------------------------------
+
+    def meeting_document(self, meeting: Meeting) -> dict:
+        apologies: list[dict] = []
+        items = []
+        future: list[dict] = []
+        seen_numbers = set()
+        for item in meeting.items:
+            if item.number.lower() in seen_numbers:
+                self.warn(item.line, f"item number {item.number} appears twice; kept both")
+            seen_numbers.add(item.number.lower())
+            texts = [collapse(cells[0]) for cells in item.body if cells and cells[0]]
+            items.append(self.item_document(meeting, item, texts))
+            if re.search(r"apologies", item.title, re.IGNORECASE):
+                apologies.extend(self.apologies(texts))
+            if FUTURE_TITLE.search(item.title) and meeting.date is not None:
+                future.extend(self.future_dates(meeting, item, texts))
+        chair = meeting.chair
+        if chair is None:
+            chairs = [
+                p["name"] for p in meeting.present if re.search(r"chair", p["role"] or "", re.I)
+            ]
+            chairs = [name for name in chairs if "vice" not in name.lower()]
+            chair = chairs[0] if chairs else None
+        return {
+            "body": meeting.body,
+            "role": meeting.role,
+            "date": meeting.date.isoformat() if meeting.date else None,
+            "start_time": meeting.start_time,
+            "venue": meeting.venue,
+            "chair": chair,
+            "members": [],
+            "present": meeting.present,
+            "in_attendance": meeting.in_attendance,
+            "apologies": apologies,
+            "declarations": [],
+            "items": items,
+            "future_meetings": future,
+        }
+
+    def item_document(self, meeting: Meeting, item: Item, texts: list[str]) -> dict:
+        resolutions = self.resolutions(texts)
+        actions = list(item.actions)
+        prose = []
+        for number, text in enumerate(texts):
+            for marker in ACTION_MARK.finditer(text):
+                words = collapse(ACTION_MARK.sub("", text))
+                actions.append(
+                    {"text": words, "owners": split_owners(marker.group("owners")), "due": None}
+                )
+            if action := ACTION_LINE.match(text):
+                rest = action.group("rest").strip()
+                if len(rest) <= 40 and not rest.endswith("."):
+                    earlier = texts[number - 1] if number else item.title
+                    actions.append({"text": earlier, "owners": split_owners(rest), "due": None})
+                else:
+                    owner = re.search(r"[\[(](?P<who>[^\])]{1,40})[\])]\s*\.?$", rest)
+                    owners = split_owners(owner.group("who")) if owner else []
+                    if not owners:
+                        self.warn(item.line, f"item {item.number}: an action with no owner named")
+                    actions.append({"text": rest, "owners": owners, "due": None})
+            prose.append(ACTION_MARK.sub("", text).strip())
+        decision_type = None
+        kind = DECISION_TYPE.search(item.title)
+        if kind is None and texts:
+            kind = DECISION_TYPE.match(texts[0])
+        if kind:
+            decision_type = "decision" if "decision" in kind.group(1).lower() else "information"
+        presenter = None
+        for text in texts[:3]:
+            if found := PRESENTER.match(text):
+                presenter = (found.group("who") or found.group("heard")).strip()
+                break
+        documents = []
+        for text in [item.title, *texts]:
+            for doc in DOCUMENT.finditer(text):
+                documents.append(
+                    {
+                        "title": collapse(doc.group("title")) or item.title,
+                        "format": doc.group("format").upper(),
+                        "size": doc.group("size").upper().replace("KB", " KB").replace("  ", " "),
+                    }
+                )
+        title = collapse(DOCUMENT.sub(lambda doc: doc.group("title"), item.title)) or item.title
+        status = None
+        if meeting.role != "agenda":
+            status = "deferred" if any(DEFERRED.search(t) for t in texts[:3]) else "taken"
+            if DEFERRED.search(item.title):
+                status = "deferred"
+        return {
+            "number": item.number.rstrip("."),
+            "title": title,
+            "decision_type": decision_type,
+            "pages": item.pages,
+            "presenter": presenter,
+            "status": status,
+            "minutes_text": " ".join(p for p in prose if p) or None
+            if meeting.role != "agenda"
+            else None,
+            "resolutions": resolutions,
+            "actions": actions,
+            "documents": documents,
+        }
+
+    def resolutions(self, texts: list[str]) -> list[str]:
+        found = []
+        index = 0
+        while index < len(texts):
+            text = texts[index]
+            match = RESOLVED.match(text) or NOTED.match(text)
+            index += 1
+            if not match:
+                continue
+            rest = match.group("rest").strip()
+            if match.re is NOTED:
+                found.append(re.split(r"(?<=[a-z)][.!?])\s+(?=[A-Z])", collapse(text))[0])
+                continue
+            if rest and not rest.endswith(":"):
+                found.append(rest)
+                continue
+            # "RESOLVED" alone (or "RESOLVED that:"): the parts follow, one per line.
+            parts = []
+            while index < len(texts):
+                following = texts[index]
+                if RESOLVED.match(following) or NOTED.match(following):
+                    break
+                part = PART.match(following)
+                if part:
+                    parts.append(part.group("text").strip())
+                elif not parts:
+                    parts.append(following)
+                    if not re.search(r"[:;,]$|\band$", following):
+                        index += 1
+                        break
+                else:
+                    break
+                index += 1
+            found.extend(part.rstrip(";").removesuffix(" and").rstrip(",;") for part in parts)
+        return [collapse(part) for part in found if part]
+
+    def apologies(self, texts: list[str]) -> list[dict]:
+        found = []
+        started = False
+        for text in texts:
+            if APOLOGIES_INTRO.search(text):
+                started = True
+                rest = re.split(r":" if ":" in text else r"\bfrom\b", text, maxsplit=1)
+                names = rest[1].strip(" .:") if len(rest) == 2 else ""
+                if names and not re.match(r"^the following\b", names, re.IGNORECASE):
+                    found.extend(apologies_from(names))
+                continue
+            if not started or NO_APOLOGIES.search(text):
+                continue
+            bullet = PART.match(text)
+            found.extend(apologies_from(bullet.group("text") if bullet else text))
+        return [entry for entry in found if entry["name"]]
+
+    def future_dates(self, meeting: Meeting, item: Item, texts: list[str]) -> list[dict]:
+        future = []
+        for text in texts:
+            found = dates.find_dates(text)
+            for position, (day, month, year, _start, end) in enumerate(found):
+                following = found[position + 1][3] if position + 1 < len(found) else len(text)
+                if year is None:
+                    when = dates.infer_year(day, month, meeting.date)
+                    if when is None:
+                        continue
+                    self.warn(item.line, f"took the year of {day}/{month} to be {when.year}")
+                else:
+                    when = date(year, month, day)
+                if when <= meeting.date:
+                    continue
+                entry = {"date": when.isoformat(), "time": dates.find_time(text[end:following])}
+                if entry not in future:
+                    future.append(entry)
+        return future

@@ -1,0 +1,64 @@
+"""People and owners as minutes list them: "Cllr A (Chair)", "B - C substituted", "CK/EM"."""
+
+import re
+
+SEPARATORS = re.compile(r"\s*[/,;&+]\s*|\s+and\s+", re.IGNORECASE)
+LEADING = re.compile(r"^(?:and|with|the\s+(?=[A-Z]{2,}\b))\s*", re.IGNORECASE)
+CHAIR_ROLE = re.compile(r"[\[(]\s*((?:co|vice)?[-\s]?chair(?:man|person)?)\s*[\])]", re.IGNORECASE)
+SUBSTITUTE = re.compile(
+    r"[\[(]\s*(?P<bracketed>[^\])]+?)\s+(?:substituted|substituting|attended|deputised)"
+    r"(?:\s+for\s+\w+)?\s*[\])]"
+    r"|\s*[-–]\s*(?P<dashed>[^-–]+?)\s+(?:substituted|substituting|attended|deputised)\b",
+    re.IGNORECASE,
+)
+NAME_BREAK = re.compile(r"\s+[–—-]\s*|\s*[–—]\s+|(?<=[a-z])-\s+|,\s*")
+
+
+def split_owners(text: str) -> list[str]:
+    """ "CK/EM", "Police and Council", "PMG, with Claire Kowalska" -> one string per owner."""
+    owners = []
+    for token in SEPARATORS.split(text):
+        token = LEADING.sub("", token.strip(" .:;-–")).strip()
+        if token and token not in owners:
+            owners.append(token)
+    return owners
+
+
+def person(text: str) -> dict:
+    """One line of a present/membership list as name, role and organisation."""
+    text = " ".join(text.strip(" ,.;-•").split())
+    role = None
+    if match := CHAIR_ROLE.search(text):
+        role = match.group(1).strip()
+        text = (text[: match.start()] + " " + text[match.end() :]).strip(" ,")
+        text = " ".join(text.split())
+    parts = [part.strip(" ,.") for part in NAME_BREAK.split(text, maxsplit=2)]
+    parts = [part for part in parts if part]
+    name = parts[0] if parts else text
+    rest = parts[1:]
+    if role is None and rest:
+        role = rest.pop(0)
+    organisation = rest[0] if rest else None
+    return {"name": name, "role": role or None, "organisation": organisation}
+
+
+def apology(text: str) -> dict:
+    """ "Jon Abbey (Gill Gibson substituted)" -> name and substitute."""
+    text = " ".join(text.strip(" ,.;•").split())
+    substitute = None
+    if match := SUBSTITUTE.search(text):
+        substitute = (match.group("bracketed") or match.group("dashed")).strip(" ,.")
+        text = text[: match.start()].strip(" ,.-–")
+    return {"name": text, "substitute": substitute}
+
+
+def apologies_from(text: str) -> list[dict]:
+    """Apologies on one line: split by commas, "and", or glued "…substitutedNext Name"."""
+    text = re.sub(r"(substituted|attended)(?=[A-Z])", r"\1; ", text)
+    if re.search(r"substituted|attended|\(|\[", text, re.IGNORECASE):
+        parts = re.split(r";\s*|\]\s*,?\s*(?=[A-Z])|\)\s*(?:,|\band\b)\s*", text)
+        parts = [p + ("]" if "[" in p and "]" not in p else "") for p in parts]
+        parts = [p + (")" if "(" in p and ")" not in p else "") for p in parts]
+    else:
+        parts = re.split(r",\s*|\s+and\s+", text)
+    return [apology(part) for part in parts if part.strip(" ,.;")]
