@@ -137,3 +137,15 @@ def test_markdown_agenda_loses_its_markup_and_page_noise():
         {"title": "Crime Figures", "format": "PDF", "size": "153 KB"}
     ]
     assert not any("*" in i["title"] or "<u>" in i["title"] for i in agenda["items"])
+
+
+def test_items_written_as_item_numbers_in_title_case():
+    text = "AGENDA\nSafer Southby Board\n1 May 2020, 10am\n\nItem 1: Welcome\nItem 2: Hate Crime\n"
+
+    (agenda,) = parse(text)["meetings"]
+
+    assert agenda["body"] == "Safer Southby Board"
+    assert [(i["number"], i["title"]) for i in agenda["items"]] == [
+        ("1", "Welcome"),
+        ("2", "Hate Crime"),
+    ]

@@ -40,7 +40,7 @@ MEETING_END = re.compile(
 )
 CHAIR_LINE = re.compile(r"^chair(?:man|person)?\s*:\s*(?P<name>.+)$", re.IGNORECASE)
 ITEM = re.compile(
-    r"^(?:[-•o·]\s+)?(?:(?:agenda\s+)?item\s+)?"
+    r"^(?:[-•o·]\s+)?(?:(?:[Aa]genda\s+)?(?:[Ii]tem|ITEM)\s+)?"
     r"(?P<number>[A-Z]{1,5}\d{1,3}[a-z]?|\d{1,3}[a-z]?|[A-Z])(?:[.):]|(?=\t))\s*\t?\s*(?P<title>.+)$",
 )
 PAGES = re.compile(
