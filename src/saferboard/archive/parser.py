@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from saferboard.archive import dates
-from saferboard.archive.people import apologies_from, person, split_owners
+from saferboard.archive.people import apologies_from, apology, person, split_owners
 
 SCHEMA = "saferboard.import/1"
 
@@ -75,6 +75,10 @@ APOLOGIES_INTRO = re.compile(
 NO_APOLOGIES = re.compile(r"\bno apologies\b|\bnone\b", re.IGNORECASE)
 FUTURE_TITLE = re.compile(r"future meetings?|next meeting|dates? of meetings", re.IGNORECASE)
 DEFERRED = re.compile(r"\b(?:deferred|not taken|postponed|withdrawn)\b", re.IGNORECASE)
+WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.IGNORECASE)
+NUMBER_ONLY = re.compile(
+    r"^(?:(?:[Aa]genda\s+)?(?:[Ii]tem|ITEM)\s+)?([A-Z]{0,5}\d{1,3}[a-z]?)[.)]?$"
+)
 SPILL = re.compile(r"^[a-z]{1,3}\.?$")
 
 
@@ -272,7 +276,11 @@ class Parser:
             if ITEM.match(text) and meeting.date is not None:
                 break
             seen += 1
-            if dates.find_dates(text) and meeting.date is None:
+            if (found := dates.find_dates(text)) and meeting.date is None:
+                if meeting.body is None:  # "Community Safety Partnership - Thursday, 7th November"
+                    before = WEEKDAY.sub("", text[: found[0][3]]).strip(" -–,:")
+                    if len(before) > 3 and not re.match(r"^(?:date|meeting)\b", before, re.I):
+                        meeting.body = sentence_title(before)
                 following = collapse(self.lines[offset + 1]) if offset + 1 < len(self.lines) else ""
                 if text.endswith(",") and following:
                     text = f"{text} {following}"
@@ -309,25 +317,14 @@ class Parser:
                     )
                     return index + 1
                 return self.people_block(index + 1, people)
-        item = ITEM.match(line.strip())
-        if item:
-            number = item.group("number")
-            title_cells = [cell for cell in item.group("title").split("\t")]
-            title = collapse(title_cells[0])
-            if heading_like(title) and follows(
-                meeting.items[-1] if meeting.items else None, number
-            ):
-                pages = None
-                if page_note := PAGES.search(title):
-                    first = int(page_note.group("first"))
-                    last = int(page_note.group("last") or first)
-                    pages = [first, last] if last >= first else [first, first]
-                    title = collapse(title[: page_note.start()] + title[page_note.end() :])
-                new = Item(number=number, title=title.strip(" .-–:"), pages=pages, line=index)
-                meeting.items.append(new)
-                if len(title_cells) > 1 and meeting.action_column:
-                    self.action_cell(meeting, new, title, title_cells[-1], index)
-                return index + 1
+        if NUMBER_ONLY.match(text) and not line.strip().startswith(("Agenda", "AGENDA")):
+            following = self.next_text(index)
+            if following is not None and heading_like(self.lines[following].split("\t")[0]):
+                joined = f"{text.rstrip('.')}.\t{self.lines[following].strip()}"
+                if self.item_line(meeting, following, joined):
+                    return following + 1
+        if self.item_line(meeting, index, line.strip()):
+            return index + 1
         if meeting.items:
             current = meeting.items[-1]
             broken_word = (
@@ -343,6 +340,36 @@ class Parser:
             if meeting.action_column and len(cells) > 1:
                 self.action_cell(meeting, current, cells[0], cells[-1], index)
         return index + 1
+
+    def next_text(self, index: int) -> int | None:
+        for following in range(index + 1, min(index + 4, len(self.lines))):
+            if self.lines[following].strip():
+                return following
+        return None
+
+    def item_line(self, meeting: Meeting, index: int, line: str) -> bool:
+        """Start a new item if the line is an item heading that follows the previous item."""
+        item = ITEM.match(line)
+        if not item:
+            return False
+        number = item.group("number")
+        title_cells = item.group("title").split("\t")
+        title = collapse(title_cells[0])
+        if not heading_like(title) or not follows(
+            meeting.items[-1] if meeting.items else None, number
+        ):
+            return False
+        pages = None
+        if page_note := PAGES.search(title):
+            first = int(page_note.group("first"))
+            last = int(page_note.group("last") or first)
+            pages = [first, last] if last >= first else [first, first]
+            title = collapse(title[: page_note.start()] + title[page_note.end() :])
+        new = Item(number=number, title=title.strip(" .-–:"), pages=pages, line=index)
+        meeting.items.append(new)
+        if len(title_cells) > 1 and meeting.action_column:
+            self.action_cell(meeting, new, title, title_cells[-1], index)
+        return True
 
     def people_block(self, index: int, people: list[dict]) -> int:
         """Names one per line under "Present:" until a blank line, a heading or an item."""
@@ -427,6 +454,8 @@ class Parser:
                 rest = action.group("rest").strip()
                 if len(rest) <= 40 and not rest.endswith("."):
                     earlier = texts[number - 1] if number else item.title
+                    if part := PART.match(earlier):
+                        earlier = part.group("text")
                     actions.append({"text": earlier, "owners": split_owners(rest), "due": None})
                 else:
                     owner = re.search(r"[\[(](?P<who>[^\])]{1,40})[\])]\s*\.?$", rest)
@@ -527,7 +556,8 @@ class Parser:
             if not started or NO_APOLOGIES.search(text):
                 continue
             bullet = PART.match(text)
-            found.extend(apologies_from(bullet.group("text") if bullet else text))
+            # One name per bullet; a plain line may list several.
+            found.extend([apology(bullet.group("text"))] if bullet else apologies_from(text))
         return [entry for entry in found if entry["name"]]
 
     def future_dates(self, meeting: Meeting, item: Item, texts: list[str]) -> list[dict]:

@@ -55,10 +55,23 @@ def apology(text: str) -> dict:
 def apologies_from(text: str) -> list[dict]:
     """Apologies on one line: split by commas, "and", or glued "…substitutedNext Name"."""
     text = re.sub(r"(substituted|attended)(?=[A-Z])", r"\1; ", text)
-    if re.search(r"substituted|attended|\(|\[", text, re.IGNORECASE):
-        parts = re.split(r";\s*|\]\s*,?\s*(?=[A-Z])|\)\s*(?:,|\band\b)\s*", text)
-        parts = [p + ("]" if "[" in p and "]" not in p else "") for p in parts]
-        parts = [p + (")" if "(" in p and ")" not in p else "") for p in parts]
-    else:
-        parts = re.split(r",\s*|\s+and\s+", text)
-    return [apology(part) for part in parts if part.strip(" ,.;")]
+    return [apology(part) for part in split_outside_brackets(text) if part.strip(" ,.;")]
+
+
+def split_outside_brackets(text: str) -> list[str]:
+    """Split on ",", ";" and " and " except inside (…) or […]: "A (B substituted) and C"."""
+    parts, depth, start, index = [], 0, 0, 0
+    while index < len(text):
+        char = text[index]
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (char in ",;" or text[index : index + 5].lower() == " and "):
+            parts.append(text[start:index])
+            index += 1 if char in ",;" else 5
+            start = index
+            continue
+        index += 1
+    parts.append(text[start:])
+    return parts
