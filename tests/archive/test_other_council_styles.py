@@ -19,6 +19,9 @@ Emma Moss, Clerk
 1. Welcome and apologies
 Apologies were received from Tom Brown (Sam White substituted) and Lucy Green.
 
+1a. Declarations of interest
+Cllr Ravi Patel declared a personal interest in item 4a as a trustee of Northtown Youth Trust.
+
 2. Minutes of the last meeting
 Resolved that the minutes of the meeting held on 8 November 2018 be approved.
 
@@ -86,7 +89,7 @@ def test_title_case_minutes_with_time_and_venue_in_the_heading():
 def test_sub_items_apologies_and_deferred_items():
     (minutes,) = parse(MINUTES)["meetings"]
 
-    assert [i["number"] for i in minutes["items"]] == ["1", "2", "4a", "4b", "5"]
+    assert [i["number"] for i in minutes["items"]] == ["1", "1a", "2", "4a", "4b", "5"]
     assert minutes["apologies"] == [
         {"name": "Tom Brown", "substitute": "Sam White"},
         {"name": "Lucy Green", "substitute": None},
@@ -148,4 +151,16 @@ def test_items_written_as_item_numbers_in_title_case():
     assert [(i["number"], i["title"]) for i in agenda["items"]] == [
         ("1", "Welcome"),
         ("2", "Hate Crime"),
+    ]
+
+
+def test_declarations_name_the_member_item_and_interest():
+    (minutes,) = parse(MINUTES)["meetings"]
+
+    assert minutes["declarations"] == [
+        {
+            "member": "Cllr Ravi Patel",
+            "item": "4a",
+            "interest": "personal interest as a trustee of Northtown Youth Trust",
+        }
     ]

@@ -79,6 +79,12 @@ WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.IGN
 NUMBER_ONLY = re.compile(
     r"^(?:(?:[Aa]genda\s+)?(?:[Ii]tem|ITEM)\s+)?([A-Z]{0,5}\d{1,3}[a-z]?)[.)]?$"
 )
+DECLARED = re.compile(
+    r"^(?P<member>[A-Z][^.;]{1,80}?)\s+declared\s+(?:an?\s+)?(?P<interest>[^.;]*?interest[^.;]*?)"
+    r"(?:\s+(?:in|on|under)\s+(?:agenda\s+)?(?:item|minute)\s+(?P<item>[A-Z]{0,5}\d{1,3}[a-z]?))?"
+    r"(?P<rest>[^.]*)\.?",
+    re.IGNORECASE,
+)
 SPILL = re.compile(r"^[a-z]{1,3}\.?$")
 
 
@@ -404,6 +410,7 @@ class Parser:
 
     def meeting_document(self, meeting: Meeting) -> dict:
         apologies: list[dict] = []
+        declarations: list[dict] = []
         items = []
         future: list[dict] = []
         seen_numbers = set()
@@ -415,6 +422,8 @@ class Parser:
             items.append(self.item_document(meeting, item, texts))
             if re.search(r"apologies", item.title, re.IGNORECASE):
                 apologies.extend(self.apologies(texts))
+            if re.search(r"declarations?", item.title, re.IGNORECASE):
+                declarations.extend(self.declarations(texts))
             if FUTURE_TITLE.search(item.title) and meeting.date is not None:
                 future.extend(self.future_dates(meeting, item, texts))
         chair = meeting.chair
@@ -435,7 +444,7 @@ class Parser:
             "present": meeting.present,
             "in_attendance": meeting.in_attendance,
             "apologies": apologies,
-            "declarations": [],
+            "declarations": declarations,
             "items": items,
             "future_meetings": future,
         }
@@ -559,6 +568,22 @@ class Parser:
             # One name per bullet; a plain line may list several.
             found.extend([apology(bullet.group("text"))] if bullet else apologies_from(text))
         return [entry for entry in found if entry["name"]]
+
+    def declarations(self, texts: list[str]) -> list[dict]:
+        """ "Cllr Ahmed declared a personal interest in item 7 as a governor of …"."""
+        found = []
+        for text in texts:
+            match = DECLARED.match(text)
+            if match:
+                interest = collapse(f"{match.group('interest')}{match.group('rest')}")
+                found.append(
+                    {
+                        "member": match.group("member").strip(),
+                        "item": match.group("item"),
+                        "interest": interest.strip(" ,"),
+                    }
+                )
+        return found
 
     def future_dates(self, meeting: Meeting, item: Item, texts: list[str]) -> list[dict]:
         future = []
