@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from saferboard.archive import dates
+from saferboard.archive.action_log import action_log
 from saferboard.archive.people import apologies_from, apology, person, split_owners
 
 SCHEMA = "saferboard.import/1"
@@ -206,7 +207,7 @@ class Parser:
                 for meeting in self.meetings
                 if meeting.items or meeting.date is not None
             ],
-            "action_log": [],
+            "action_log": action_log(self.lines, self.warnings),
             "warnings": self.warnings,
         }
 
@@ -304,6 +305,8 @@ class Parser:
 
     def meeting_line(self, meeting: Meeting, index: int, line: str, text: str) -> int:
         cells = [cell.strip() for cell in line.split("\t")]
+        while len(cells) > 1 and not cells[0]:
+            cells.pop(0)  # the subject column of a minutes table
         if any(ACTION_BY_HEAD.match(cell) for cell in cells[1:]):
             meeting.action_column = True
             return index + 1

@@ -2,7 +2,8 @@
 
 import re
 
-SEPARATORS = re.compile(r"\s*[/,;&+]\s*|\s+and\s+", re.IGNORECASE)
+SEPARATORS = re.compile(r"\s*[/,;&+]\s*")
+AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 LEADING = re.compile(r"^(?:and|with|the\s+(?=[A-Z]{2,}\b))\s*", re.IGNORECASE)
 CHAIR_ROLE = re.compile(r"[\[(]\s*((?:co|vice)?[-\s]?chair(?:man|person)?)\s*[\])]", re.IGNORECASE)
 SUBSTITUTE = re.compile(
@@ -17,10 +18,17 @@ NAME_BREAK = re.compile(r"\s+[–—-]\s*|\s*[–—]\s+|(?<=[a-z])-\s+|,\s*")
 def split_owners(text: str) -> list[str]:
     """ "CK/EM", "Police and Council", "PMG, with Claire Kowalska" -> one string per owner."""
     owners = []
-    for token in SEPARATORS.split(text):
-        token = LEADING.sub("", token.strip(" .:;-–")).strip()
-        if token and token not in owners:
-            owners.append(token)
+    strong = SEPARATORS.split(text)
+    for piece in strong:
+        parts = AND.split(piece)
+        # "Head of Corporate Strategy and Performance" beside a "/" is one owner;
+        # "Police and Council" or "CK and EM" are two.
+        if len(strong) > 1 and any(len(part.split()) > 2 for part in parts):
+            parts = [piece]
+        for token in parts:
+            token = LEADING.sub("", token.strip(" .:;-–")).strip()
+            if token and token not in owners:
+                owners.append(token)
     return owners
 
 

@@ -41,7 +41,8 @@ def clean_line(line: str) -> str:
     line = LIST_TAGS.sub("\n", line)
     line = TAGS.sub(" ", line)
     cells = [" ".join(cell.split()) for cell in line.split("\t")]
-    return "\t".join(cells).strip("\t ") if any(cells) else ""
+    # Leading empty cells stay: they say which column a row's text is in.
+    return "\t".join(cells).rstrip("\t ") if any(cells) else ""
 
 
 def clean_lines(text: str) -> list[str]:
@@ -49,8 +50,8 @@ def clean_lines(text: str) -> list[str]:
     lines = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         for part in clean_line(raw).split("\n"):
-            part = part.strip()
-            if part and not PAGE_NOISE.match(part):
+            part = part.strip(" ").rstrip("\t")
+            if part.strip() and not PAGE_NOISE.match(part):
                 lines.append(part)
             elif not part and lines and lines[-1] != "":
                 lines.append("")

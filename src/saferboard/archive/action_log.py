@@ -1,0 +1,113 @@
+"""Rows of an outstanding-actions table ("action log", "action tracker", "outstanding references").
+
+A table is found by its header row (tab-separated cells naming an action and an
+owner, "lead" or "by"); each later row is mapped by column. The header repeated
+at the top of a page is skipped, a row with no number continues the row above
+(a row broken across pages), and a number seen twice is kept once.
+"""
+
+import re
+from datetime import date
+
+from saferboard.archive import dates
+from saferboard.archive.people import split_owners
+
+COLUMNS = {
+    "number": re.compile(r"^(?:no\.?|number|ref(?:erence)?\.?|#|item no\.?|action no\.?)$", re.I),
+    "raised": re.compile(r"date|raised|meeting", re.I),
+    "reference": re.compile(r"^(?:agenda )?item|subject|minute|topic", re.I),
+    "action": re.compile(r"^(?:action|actions|action required|description)$", re.I),
+    "owners": re.compile(r"owner|lead|responsib|action by|^by$|^who$", re.I),
+    "status": re.compile(r"^(?:status|rag|progress)$", re.I),
+    "update": re.compile(r"update|comment|note", re.I),
+}
+STATUSES = (
+    ("complete", re.compile(r"\b(?:complete[d]?|done|closed|achieved)\b", re.I)),
+    ("obsolete", re.compile(r"\b(?:obsolete|superseded|no longer|withdrawn)\b", re.I)),
+    ("carried_forward", re.compile(r"\b(?:carried forward|c/f|rolled over)\b", re.I)),
+    (
+        "ongoing",
+        re.compile(r"\b(?:ongoing|open|in progress|outstanding|on track|amber|red)\b", re.I),
+    ),
+)
+
+
+def header_columns(cells: list[str]) -> dict[str, int] | None:
+    """Which column holds what, if these cells are an action table's header."""
+    found: dict[str, int] = {}
+    for position, cell in enumerate(cells):
+        for name, pattern in COLUMNS.items():
+            if name not in found and pattern.search(cell.strip()):
+                found[name] = position
+                break
+    if "action" in found and "owners" in found and len(found) >= 3:
+        return found
+    return None
+
+
+def status_of(text: str) -> str | None:
+    for status, pattern in STATUSES:
+        if pattern.search(text):
+            return status
+    return None
+
+
+def raised_on(text: str, warnings: list[str], line: int) -> str | None:
+    found = dates.find_dates(text)
+    if not found:
+        return None
+    day, month, year, *_ = found[0]
+    if year is None:
+        warnings.append(f"line {line + 1}: action raised on {day}/{month} has no year; left empty")
+        return None
+    return date(year, month, day).isoformat()
+
+
+def action_log(lines: list[str], warnings: list[str]) -> list[dict]:
+    rows: list[dict] = []
+    columns: dict[str, int] | None = None
+    header: list[str] | None = None
+    for index, line in enumerate(lines):
+        cells = [" ".join(cell.split()) for cell in line.split("\t")]
+        if len(cells) < 3:
+            if columns and line.strip() and "\t" not in line and len(line) > 60:
+                columns = None  # prose after the table ends it
+            continue
+        if found := header_columns(cells):
+            if cells != header:
+                columns, header = found, cells
+            continue
+        if columns is None:
+            continue
+
+        def cell(name: str, cells=cells, columns=columns) -> str:
+            position = columns.get(name)
+            return cells[position] if position is not None and position < len(cells) else ""
+
+        number = cell("number").rstrip(".") or None
+        if number is None and rows and "number" in columns:
+            previous = rows[-1]  # a row broken across pages
+            previous["action"] = " ".join(filter(None, [previous["action"], cell("action")]))
+            previous["update"] = (
+                " ".join(filter(None, [previous["update"], cell("update")])) or None
+            )
+            continue
+        if number is not None and any(row["number"] == number for row in rows):
+            warnings.append(f"line {index + 1}: action {number} appears twice; kept the first")
+            continue
+        if not cell("action"):
+            continue
+        rows.append(
+            {
+                "number": number,
+                "raised": raised_on(cell("raised"), warnings, index),
+                "reference": cell("reference") or None,
+                "action": cell("action"),
+                "owners": split_owners(cell("owners")),
+                "status": status_of(cell("status") or cell("update")),
+                "update": cell("update") or None,
+            }
+        )
+    for row in rows:
+        row["update"] = row["update"] or None
+    return rows
