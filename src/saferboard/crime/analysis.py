@@ -100,7 +100,8 @@ def crime_type_for(text: str) -> str:
     )
 
 
-def _of_type(queryset, crime_type: str):
+def of_type(queryset, crime_type: str):
+    """`queryset` of counts or records narrowed to a crime type, ALL or ALL_CRIME."""
     if crime_type == ALL:
         return queryset
     if crime_type == ALL_CRIME:
@@ -138,7 +139,7 @@ def monthly_series(
 ) -> list[tuple[datetime.date, int]]:
     """(month, count) for every month from `first` to `last`, 0 where nothing was recorded."""
     totals = dict(
-        _of_type(scope.counts(), crime_type)
+        of_type(scope.counts(), crime_type)
         .filter(month__range=(month_start(first), last))
         .values_list("month")
         .annotate(total=Sum("count"))
@@ -297,7 +298,7 @@ def outcome_shares(
     """Each last outcome's share of the records, largest first, and the share charged or
     summonsed. Anti-social behaviour has no outcomes: use ALL_CRIME for crime outcomes."""
     rows = (
-        _of_type(scope.counts(), crime_type)
+        of_type(scope.counts(), crime_type)
         .filter(month__range=(month_start(first), last))
         .values_list("outcome")
         .annotate(total=Sum("count"))
@@ -345,7 +346,7 @@ def top_lsoas(
     """The LSOAs with most records, with their share of the scope's total and the rate per
     1,000 residents; also the total and how many records have no location (not in any
     LSOA, so in the total but never a hotspot)."""
-    counts = _of_type(scope.counts(), crime_type).filter(month__range=(month_start(first), last))
+    counts = of_type(scope.counts(), crime_type).filter(month__range=(month_start(first), last))
     total = counts.aggregate(total=Sum("count"))["total"] or 0
     no_location = counts.filter(lsoa_code="").aggregate(total=Sum("count"))["total"] or 0
     top = (
@@ -378,7 +379,7 @@ def top_locations(
 ) -> list[Share]:
     """The snap points ("On or near ...") with most records. Reads the records, not the
     counts (locations are not counted), through the force and month index."""
-    records = _of_type(scope.records(), crime_type).filter(month__range=(month_start(first), last))
+    records = of_type(scope.records(), crime_type).filter(month__range=(month_start(first), last))
     total = records.count()
     top = (
         records.exclude(Q(location="") | Q(lsoa_code=""))

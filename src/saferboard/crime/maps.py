@@ -193,7 +193,7 @@ def _counts_by_lsoa(
 ) -> dict[str, int]:
     """Records per LSOA code ("" for records with no location): one query."""
     return dict(
-        analysis._of_type(scope.counts(), crime_type)
+        analysis.of_type(scope.counts(), crime_type)
         .filter(month__range=(first, last))
         .values_list("lsoa_code")
         .annotate(total=Sum("count"))
