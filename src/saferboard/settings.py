@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "saferboard.funding",
     "saferboard.sharing",
     "saferboard.archive",
+    "saferboard.assurance",
     # Two-factor authentication (TOTP) for information sharing.
     "django_otp",
     "django_otp.plugins.otp_totp",

@@ -45,6 +45,8 @@ urlpatterns = [
     path("p/<slug:partnership>/crime/", include("saferboard.crime.urls")),
     path("p/<slug:partnership>/funding/", include("saferboard.funding.urls")),
     path("p/<slug:partnership>/sharing/", include("saferboard.sharing.urls")),
+    path("p/<slug:partnership>/archive/", include("saferboard.archive.urls")),
+    path("p/<slug:partnership>/assurance/", include("saferboard.assurance.urls")),
     path("api/v1/", include("saferboard.api.urls")),
     path("admin/", admin.site.urls),
 ]
