@@ -19,3 +19,21 @@ def test_contributor_works_for_their_organisation(make_contributor, police, part
     assert user_organisation_ids(
         partnership=partnership_a, user=user, on=datetime.date(2025, 6, 1)
     ) == {police.pk}
+
+
+def test_contributor_sees_only_own_organisations_returns(
+    make_contributor, police, police_return, council_return, partnership_a
+):
+    import datetime
+
+    from saferboard.assurance.selectors import return_list
+    from saferboard.core.roles import Role
+
+    user = make_contributor(police)
+    returns = return_list(
+        partnership=partnership_a,
+        user=user,
+        roles=frozenset({Role.CONTRIBUTOR}),
+        on=datetime.date(2025, 6, 1),
+    )
+    assert list(returns) == [police_return]
