@@ -27,10 +27,10 @@ def _env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = _env_bool("SAFERBOARD_DEBUG", False)
-SECRET_KEY = os.environ.get("SAFERBOARD_SECRET_KEY", "")
-if not SECRET_KEY:
-    # A development key: fine for `make run` on a laptop, never for production.
-    SECRET_KEY = "saferboard-development-key-change-me-in-production"  # noqa: S105
+# A development key: fine for `make run` on a laptop, never for production (`check --deploy`
+# warns about it: core/checks.py).
+DEVELOPMENT_SECRET_KEY = "saferboard-development-key-change-me-in-production"  # noqa: S105
+SECRET_KEY = os.environ.get("SAFERBOARD_SECRET_KEY", "") or DEVELOPMENT_SECRET_KEY
 ALLOWED_HOSTS = _env_list("SAFERBOARD_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = _env_list("SAFERBOARD_CSRF_TRUSTED_ORIGINS", "")
 
