@@ -2,9 +2,11 @@
 and gives their money back to the fund's available money."""
 
 import datetime
+import importlib
 from decimal import Decimal
 
 import pytest
+from django.apps import apps as django_apps
 
 from saferboard.core.errors import BusinessRuleError
 from saferboard.funding import ledger, monitoring
@@ -68,7 +70,8 @@ def test_ending_at_the_review_cancels_planned_tranches_and_frees_their_money(
     assert position.reduced == Decimal("30000.00")
     report.refresh_from_db()
     assert report.status == ReportStatus.ACCEPTED
-    assert "End the grant" in report.officer_comments
+    assert report.review_outcome == monitoring.REVIEW_END
+    assert report.officer_comments == "Targets missed."
 
 
 def test_continuing_at_the_review_keeps_the_planned_tranche(award, fund, manager_a):
@@ -109,3 +112,32 @@ def test_the_standard_schedule_has_quarterly_reports_the_review_and_the_evaluati
     assert all(due < award.ends_on for due in progress)
     # A second call makes nothing more.
     assert monitoring.award_monitoring_schedule(award=award, by=manager_a) == []
+
+
+def test_reviews_recorded_before_the_field_existed_have_their_decision_moved_into_it(
+    award, manager_a
+):
+    """Migration funding 0003 moves "Review decision: …" out of the officer's comments."""
+    migration = importlib.import_module("saferboard.funding.migrations.0003_review_outcome_field")
+    old = submitted_review(award, manager_a)
+    MonitoringReport.objects.filter(pk=old.pk).update(
+        status=ReportStatus.ACCEPTED,
+        officer_comments="Review decision: End the grant: release nothing more.\n\nTargets missed.",
+    )
+    untouched = MonitoringReport.objects.create(
+        partnership=award.partnership,
+        award=award,
+        kind=ReportKind.PROGRESS,
+        due_on=ON,
+        officer_comments="Review decision: none needed for a progress report",
+    )
+
+    migration.outcome_from_comments(django_apps, None)
+
+    old.refresh_from_db()
+    assert (old.review_outcome, old.officer_comments) == ("end", "Targets missed.")
+    untouched.refresh_from_db()
+    assert untouched.review_outcome == ""
+    migration.outcome_to_comments(django_apps, None)
+    old.refresh_from_db()
+    assert old.officer_comments.startswith("Review decision: End the grant")

@@ -825,6 +825,7 @@ class MonitoringReportSerializer(ReadOnlyTenantSerializer):
             "spend_to_date",
             "submitted_on",
             "officer_comments",
+            "review_outcome",
             "accepted_on",
             *_TIMESTAMPS,
         ]

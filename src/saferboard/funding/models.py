@@ -613,6 +613,11 @@ class ReportStatus(models.TextChoices):
     ACCEPTED = "accepted", "Accepted"
 
 
+class ReviewOutcome(models.TextChoices):
+    CONTINUE = "continue", "Continue the grant"
+    END = "end", "End the grant: release nothing more"
+
+
 class MonitoringReport(TenantModel):
     """A progress report, the in-grant review or the end-of-grant evaluation: due on a date,
     submitted by the grantee, accepted by the officer."""
@@ -629,6 +634,12 @@ class MonitoringReport(TenantModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     officer_comments = models.TextField(blank=True)
+    review_outcome = models.CharField(
+        max_length=10,
+        choices=ReviewOutcome.choices,
+        blank=True,
+        help_text="What the in-grant review decided.",
+    )
     accepted_on = models.DateField(null=True, blank=True)
     history = HistoricalRecords()
 

@@ -25,6 +25,7 @@ from saferboard.funding.models import (
     MonitoringReport,
     ReportKind,
     ReportStatus,
+    ReviewOutcome,
     Tranche,
     TrancheStatus,
     Variation,
@@ -34,12 +35,9 @@ from saferboard.funding.models import (
 from saferboard.meetings.models import Resolution
 
 PROGRESS_EVERY_MONTHS = 3
-REVIEW_CONTINUE = "continue"
-REVIEW_END = "end"
-REVIEW_OUTCOMES = {
-    REVIEW_CONTINUE: "Continue the grant",
-    REVIEW_END: "End the grant: release nothing more",
-}
+REVIEW_CONTINUE = ReviewOutcome.CONTINUE
+REVIEW_END = ReviewOutcome.END
+REVIEW_OUTCOMES = dict(ReviewOutcome.choices)
 
 
 def day(on: datetime.date) -> str:
@@ -261,13 +259,15 @@ def report_accept(
             raise BusinessRuleError(
                 "Select whether the grant continues or ends.", field="review_outcome"
             )
-        comments = f"Review decision: {REVIEW_OUTCOMES[review_outcome]}.\n\n{comments}".strip()
+    else:
+        review_outcome = ""
     report = record_update(
         instance=report,
         by=by,
         expected_version=expected_version,
         status=ReportStatus.ACCEPTED,
         officer_comments=comments,
+        review_outcome=review_outcome,
         accepted_on=on,
     )
     if report.kind == ReportKind.REVIEW and review_outcome == REVIEW_END:
