@@ -26,3 +26,11 @@ def yes_no(value) -> str:
     if value is None:
         return "Not set"
     return "Yes" if value else "No"
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number) -> str:
+    """The query string for page `number` of a list, keeping the filters the person chose."""
+    query = context["request"].GET.copy()
+    query["page"] = number
+    return "?" + query.urlencode()
