@@ -14,7 +14,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from saferboard.actions.models import Action
-from saferboard.core.models import TenantModel
+from saferboard.core.models import ReminderSent, TenantModel
 from saferboard.registry.models import Body, Organisation
 
 
@@ -358,21 +358,13 @@ class Challenge(TenantModel):
         return f"{self.get_kind_display()} on {self.rating}"
 
 
-class AssuranceReminder(TenantModel):
+class AssuranceReminder(ReminderSent):
     """One reminder e-mail sent, so the daily command never sends it twice a day.
     `subject` names what it is about ("return:12")."""
 
-    email = models.EmailField()
-    subject = models.CharField(max_length=60)
-    sent_on = models.DateField()
-
-    class Meta:
-        ordering = ["-sent_on", "pk"]
+    class Meta(ReminderSent.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["email", "subject", "sent_on"], name="assurance_reminder_once_a_day"
             )
         ]
-
-    def __str__(self) -> str:
-        return f"{self.subject} to {self.email} on {self.sent_on}"

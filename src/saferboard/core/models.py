@@ -77,3 +77,20 @@ class TenantModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ReminderSent(TenantModel):
+    """One reminder e-mail sent, so a daily reminder command never sends it twice a day.
+    `subject` names what it is about ("report:12", "return:3"). Each concrete model adds the
+    unique constraint on (email, subject, sent_on) that makes sending idempotent."""
+
+    email = models.EmailField()
+    subject = models.CharField(max_length=60)
+    sent_on = models.DateField()
+
+    class Meta:
+        abstract = True
+        ordering = ["-sent_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.subject} to {self.email} on {self.sent_on}"

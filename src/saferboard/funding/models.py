@@ -17,7 +17,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from saferboard.core.models import TenantModel
+from saferboard.core.models import ReminderSent, TenantModel
 from saferboard.meetings.models import AgendaItem, Meeting, Resolution
 from saferboard.registry.models import Organisation
 
@@ -700,21 +700,13 @@ class Variation(TenantModel):
         return f"{self.get_kind_display()} ({self.get_status_display()})"
 
 
-class FundingReminder(TenantModel):
+class FundingReminder(ReminderSent):
     """One reminder e-mail sent, so `saferboard funding-reminders` never sends it twice a
     day. `subject` names what it is about ("report:12", "tranche:4", "review:3")."""
 
-    email = models.EmailField()
-    subject = models.CharField(max_length=60)
-    sent_on = models.DateField()
-
-    class Meta:
-        ordering = ["-sent_on", "pk"]
+    class Meta(ReminderSent.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["email", "subject", "sent_on"], name="funding_reminder_once_a_day"
             )
         ]
-
-    def __str__(self) -> str:
-        return f"{self.subject} to {self.email} on {self.sent_on}"

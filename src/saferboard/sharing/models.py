@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from saferboard.core.models import TenantModel
+from saferboard.core.models import ReminderSent, TenantModel
 from saferboard.meetings.models import Meeting, Resolution
 from saferboard.registry.models import Organisation, Person
 
@@ -533,20 +533,12 @@ class Escalation(TenantModel):
         return f"{self.incident}: {self.get_level_display()} on {self.on}"
 
 
-class SharingReminder(TenantModel):
+class SharingReminder(ReminderSent):
     """One reminder e-mail sent (agreement reviews), so it is never sent twice a day."""
 
-    email = models.EmailField()
-    subject = models.CharField(max_length=60)
-    sent_on = models.DateField()
-
-    class Meta:
-        ordering = ["-sent_on", "pk"]
+    class Meta(ReminderSent.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["email", "subject", "sent_on"], name="sharing_reminder_once_a_day"
             )
         ]
-
-    def __str__(self) -> str:
-        return f"{self.subject} to {self.email} on {self.sent_on}"
