@@ -17,7 +17,15 @@ from datetime import date
 
 from saferboard.archive import dates
 from saferboard.archive.action_log import action_log
-from saferboard.archive.people import apologies_from, apology, person, split_owners
+from saferboard.archive.people import (
+    apologies_from,
+    apology,
+    member,
+    name_like,
+    person,
+    split_owners,
+    split_people,
+)
 
 SCHEMA = "saferboard.import/1"
 
@@ -87,6 +95,39 @@ DECLARED = re.compile(
     re.IGNORECASE,
 )
 SPILL = re.compile(r"^[a-z]{1,3}\.?$")
+# "Membership:", "Members: Cllr A (Chair), Cllr B", "Councillors:", "Board members:".
+MEMBERS_LABEL = re.compile(
+    r"^(?:(?:board|committee|panel|partnership|voting|core|full)\s+)?"
+    r"(?P<label>membership|members|councillors|partners)\s*(?:\([^)]{0,30}\))?\s*[:\-–]\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# "Membership", "Membership List 2018/19", "Community Safety Partnership - Membership List".
+MEMBERSHIP_HEAD = re.compile(
+    r"^(?:[^.:;]{3,80}?\s[-–:]\s*)?(?:(?:current|board|committee)\s+)?"
+    r"(?:membership|members)(?:\s+(?:list|of\s+the\s+[\w\s]{3,60}))?"
+    r"(?:\s+\d{4}(?:\s*[/-]\s*\d{2,4})?)?\s*:?$",
+    re.IGNORECASE,
+)
+ELSEWHERE = re.compile(r"\b(?:see|attached|below|overleaf|appendix|set out|page)\b", re.I)
+NAME_COLUMN = re.compile(r"\bnames?\b|^members?$|representative|^councillors?$", re.I)
+ORGANISATION_COLUMN = re.compile(r"organi[sz]ation|agency|^partners?$|^body$|representing", re.I)
+ROLE_COLUMN = re.compile(r"^(?:role|position|title|job title|designation|post)$", re.I)
+# What follows an agenda's last item in a pack: the next paper's "Agenda Item 4" header, an
+# appendix, a report's cover sheet, the publication note.
+AGENDA_END = re.compile(
+    r"^(?:agenda\s+item\s+[A-Z]{0,5}\d{1,3}[a-z]?|appendix\b.{0,60}|annex\b.{0,60}"
+    r"|(?:report for|report title|meeting|title of report)\s*:.*"
+    r"|(?:date\s+)?(?:of\s+)?(?:publication|published|issued|despatched|dispatched)\b.{0,40}"
+    r"|terms of reference.{0,60})$",
+    re.IGNORECASE,
+)
+# The clerk's signature under an agenda: a name, then a job title on the next line.
+SIGNATORY_ROLE = re.compile(
+    r"\b(?:manager|officer|director|head|clerk|secretary|services|coordinator|co-ordinator"
+    r"|chief executive|solicitor)\b",
+    re.IGNORECASE,
+)
+NOT_MEMBERS = re.compile(r"support|advis|secretariat|in attendance|observer", re.IGNORECASE)
 
 
 @dataclass
@@ -112,11 +153,13 @@ class Meeting:
     start_time: str | None = None
     venue: str | None = None
     chair: str | None = None
+    members: list[dict] = field(default_factory=list)
     present: list[dict] = field(default_factory=list)
     in_attendance: list[dict] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     action_column: bool = False
     closed: bool = False
+    signed_by: str | None = None
 
 
 def number_key(number: str) -> tuple:
@@ -227,6 +270,9 @@ class Parser:
             if current is None or not text:
                 index += 1
                 continue
+            if (after := self.membership(index, text)) is not None:
+                index = after
+                continue
             if current.closed:
                 index += 1
                 continue
@@ -303,6 +349,121 @@ class Parser:
             if label := re.match(r"^(?:venue|place|location)\s*:\s*(.+)$", text, re.IGNORECASE):
                 meeting.venue = label.group(1).strip()
 
+    # --- membership lists ------------------------------------------------------------
+
+    def membership(self, index: int, text: str) -> int | None:
+        """A membership list printed with an agenda: a "Members:" line with the names after it,
+        or a "Membership (list)" heading over lines or table rows of people. The members go to
+        the file's latest agenda; returns the index after the list, or None if this is not one.
+        """
+        agendas = [m for m in self.meetings if m.role != "minutes"]
+        if not agendas or agendas[-1].members:
+            return None
+        agenda = agendas[-1]
+        label = MEMBERS_LABEL.match(text)
+        if label is None and not MEMBERSHIP_HEAD.match(text):
+            return None
+        min_words = 1 if label and label.group("label").lower() == "councillors" else 2
+        rest = label.group("rest").strip() if label else ""
+        if rest and ELSEWHERE.search(rest):
+            return index + 1  # "Members: see attached list"
+        if rest and not re.match(r"^as follows\b", rest, re.IGNORECASE):
+            found = [member(p) for p in split_people(rest, min_words=min_words)]
+            found = [entry for entry in found if entry]
+            if not found:
+                return None
+            agenda.members.extend(found)
+            return index + 1
+        found, after = self.membership_block(index + 1, min_words)
+        if not found:
+            return None
+        agenda.members.extend(found)
+        agenda.closed = agenda.closed or bool(agenda.items)  # a list after the items ends them
+        return after
+
+    def membership_block(self, index: int, min_words: int) -> tuple[list[dict], int]:
+        """People one per line, several per line, or in table rows (with a header naming the
+        name, organisation and role columns, or a label column such as "Statutory partners")."""
+        found: list[dict] = []
+        columns: dict[str, int] = {}
+        blank = 0
+        while index < len(self.lines):
+            line = self.lines[index]
+            cells = [collapse(cell) for cell in line.split("\t")]
+            text = collapse(line.replace("\t", " "))
+            if not text:
+                blank += 1
+                if blank > 1 and found:
+                    break
+                index += 1
+                continue
+            blank = 0
+            if len(cells) > 1 and not found and not columns:
+                header = self.membership_header(cells)
+                if header:
+                    columns = header
+                    index += 1
+                    continue
+            people = self.membership_row(cells, columns, min_words, index)
+            if people is None:
+                break
+            found.extend(people)
+            index += 1
+        return found, index
+
+    @staticmethod
+    def membership_header(cells: list[str]) -> dict[str, int]:
+        columns = {}
+        for position, cell in enumerate(cells):
+            for name, pattern in (
+                ("name", NAME_COLUMN),
+                ("organisation", ORGANISATION_COLUMN),
+                ("role", ROLE_COLUMN),
+            ):
+                if name not in columns and cell and pattern.search(cell):
+                    columns[name] = position
+                    break
+        return columns if "name" in columns else {}
+
+    def membership_row(
+        self, cells: list[str], columns: dict[str, int], min_words: int, index: int
+    ) -> list[dict] | None:
+        """The members on one line or table row; None where the list has ended."""
+        filled = [cell for cell in cells if cell]
+        if ITEM.match(filled[0]) or MINUTES_HEAD.match(filled[0]) or AGENDA_HEAD.match(filled[0]):
+            return None
+
+        def column(name: str) -> str | None:
+            position = columns.get(name)
+            return (
+                cells[position] or None if position is not None and position < len(cells) else None
+            )
+
+        if columns:
+            names, organisation, role = column("name"), column("organisation"), column("role")
+            label = " ".join(cells[: columns["name"]])
+        elif len(filled) > 1:
+            names, organisation, role = max(filled, key=len), None, None
+            label = " ".join(c for c in filled if c is not names)
+        else:
+            names, organisation, role, label = filled[0], None, None, ""
+        if label and NOT_MEMBERS.search(label):
+            self.warn(index, f"left “{collapse(label)}” out of the membership list")
+            return []
+        if not names:
+            return [] if columns else None
+        people = []
+        for piece in split_people(names, min_words=min_words):
+            entry = member(piece, organisation=organisation)
+            if entry is None:
+                continue
+            if role and entry["role"] is None:
+                entry["role"] = role
+            people.append(entry)
+        if not people and not (columns and len(cells) > 1):
+            return None
+        return people
+
     def meeting_line(self, meeting: Meeting, index: int, line: str, text: str) -> int:
         cells = [cell.strip() for cell in line.split("\t")]
         while len(cells) > 1 and not cells[0]:
@@ -317,6 +478,10 @@ class Parser:
         if MEETING_END.match(text):
             if meeting.items:
                 meeting.closed = True
+                self.signature(meeting, text)
+            return index + 1
+        if meeting.items and meeting.role != "minutes" and self.agenda_ends(index, text):
+            meeting.closed = True
             return index + 1
         for pattern, people in ((PRESENT, meeting.present), (IN_ATTENDANCE, meeting.in_attendance)):
             if match := pattern.match(text):
@@ -349,6 +514,27 @@ class Parser:
             if meeting.action_column and len(cells) > 1:
                 self.action_cell(meeting, current, cells[0], cells[-1], index)
         return index + 1
+
+    @staticmethod
+    def signature(meeting: Meeting, text: str) -> None:
+        """ "COUNCILLOR RICHARD WATSON" over "CHAIR": the name is the chair, not the minute."""
+        body = meeting.items[-1].body
+        if not re.match(r"^chair(?:man|person)?$", text, re.IGNORECASE) or not body:
+            return
+        name = collapse(" ".join(body[-1]))
+        if name_like(name):
+            body.pop()
+            meeting.signed_by = name
+
+    def agenda_ends(self, index: int, text: str) -> bool:
+        """The agenda's last item ends at the clerk's signature or the paper after it."""
+        if AGENDA_END.match(text):
+            return True
+        following = self.next_text(index)
+        if following is None or following != index + 1 or not name_like(text):
+            return False
+        role = collapse(self.lines[following])
+        return bool(SIGNATORY_ROLE.search(role)) and len(role) < 100 and not role.endswith(".")
 
     def next_text(self, index: int) -> int | None:
         for following in range(index + 1, min(index + 4, len(self.lines))):
@@ -435,7 +621,7 @@ class Parser:
                 p["name"] for p in meeting.present if re.search(r"chair", p["role"] or "", re.I)
             ]
             chairs = [name for name in chairs if "vice" not in name.lower()]
-            chair = chairs[0] if chairs else None
+            chair = chairs[0] if chairs else meeting.signed_by
         return {
             "body": meeting.body,
             "role": meeting.role,
@@ -443,7 +629,7 @@ class Parser:
             "start_time": meeting.start_time,
             "venue": meeting.venue,
             "chair": chair,
-            "members": [],
+            "members": meeting.members,
             "present": meeting.present,
             "in_attendance": meeting.in_attendance,
             "apologies": apologies,

@@ -83,3 +83,126 @@ def split_outside_brackets(text: str) -> list[str]:
         index += 1
     parts.append(text[start:])
     return parts
+
+
+# --- membership lists --------------------------------------------------------------------
+
+TITLE = (
+    r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame|Rev|Revd|Lord|Baroness"
+    r"|Ch\.? ?Supt|Supt|DCI|DCS|DI|Insp|Inspector|Superintendent|Chief Superintendent)\.?"
+)
+TITLE_START = re.compile(rf"^{TITLE}\s+(?=[A-Z])")
+# "…Haringey Metropolitan Police Cllr Julia Ogiehor": a title inside glued text starts a person.
+GLUED_TITLE = re.compile(r"(?<=[^\s,;(])\s+(?=(?:Cllr|Councillor|Dr)\.?\s+[A-Z])")
+# "…Place and Sustainability Stephen McDonnell, AD …": two capitalised words before a comma.
+GLUED_NAME = re.compile(r"(?<=[^\s,;])\s+(?P<name>[A-Z][\w'’.-]+\s+[A-Z][\w'’-]+)\s*,")
+TITLE_END = re.compile(rf"\b{TITLE}$")
+PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "di", "da", "du", "bin", "al", "el"}
+ROLE_WORDS = {
+    "adviser", "advisor", "assembly", "assistant", "authority", "board", "borough", "cabinet",
+    "ccg", "chair", "chairman", "chief", "clerk", "commander", "commissioner", "community",
+    "company", "consultant", "coordinator", "co-ordinator", "council", "councillors", "deputy",
+    "director", "executive", "fire", "group", "head", "health", "holder", "lead", "leader",
+    "london", "manager", "mayor", "member", "members", "metropolitan", "nhs", "officer",
+    "officers", "partner", "partners", "partnership", "police", "portfolio", "principal",
+    "probation", "representative", "safety", "secretariat", "service", "services", "team",
+    "trust", "tba", "tbc", "vacancy", "vacant", "ward", "support", "interim",
+}  # fmt: skip
+ORGANISATION_WORDS = re.compile(
+    r"\b(?:council|police|service|services|trust|group|ccg|nhs|authority|company|partnership"
+    r"|probation|healthwatch|lb|board|commission|office|court|university|college|association"
+    r"|charity|forum|network|foundation|society|haringey|constabulary|prison|housing)\b",
+    re.IGNORECASE,
+)
+TRAILING_ROLE = re.compile(r"\s*[\[(]\s*(?P<role>[^\])]{2,40})\s*[\])]\s*$")
+JOB_WORDS = {
+    "adviser", "advisor", "chair", "chairman", "clerk", "commander", "commissioner", "coordinator",
+    "deputy", "director", "executive", "head", "inspector", "lead", "leader", "manager",
+    "member", "officer", "representative", "superintendent",
+}  # fmt: skip
+VACANT = re.compile(r"^[^()]*\((?:TBA|TBC|vacant|vacancy)\)\s*", re.IGNORECASE)
+
+
+def name_like(text: str, *, min_words: int = 2) -> bool:
+    """A person's name as lists print it: "Cllr Jane Smith", "Dr. Jeanelle de Gruchy", "Ravi
+    Patel"; not a role ("Borough Commander") nor a sentence."""
+    text = TRAILING_ROLE.sub("", " ".join(text.split())).strip(" ,.;")
+    titled = bool(TITLE_START.match(text))
+    text = TITLE_START.sub("", text)
+    words = text.split()
+    if not words or len(words) > 4 or len(text) > 45 or any(c.isdigit() for c in text):
+        return False
+    if len(words) < (1 if titled else min_words):
+        return False
+    shouting = text.isupper()
+    for word in words:
+        if word.lower() in PARTICLES:
+            continue
+        if not shouting and len(word) > 1 and word.isupper():
+            return False  # an acronym: "Haringey CPCG"
+        if not re.match(r"^[A-Z][\w'’.-]*$", word) or word.lower().strip(".") in ROLE_WORDS:
+            return False
+    return True
+
+
+def split_people(text: str, *, min_words: int = 2) -> list[str]:
+    """One string per person in a list on one line: "Cllr A (Chair), Cllr B and C D", or the
+    glued cell a PDF conversion leaves ("Name, Role, Org Name, Role …")."""
+    text = " ".join(text.split())
+    parts = [part.strip(" ,;.") for part in split_outside_brackets(text)]
+    parts = [part for part in parts if part]
+    if len(parts) > 1 and all(name_like(part, min_words=min_words) for part in parts):
+        return parts
+    pieces = GLUED_TITLE.split(text)
+    found = []
+    for piece in pieces:
+        start = 0
+        for match in GLUED_NAME.finditer(piece):
+            if name_like(match.group("name")) and not TITLE_END.search(piece[: match.start()]):
+                found.append(piece[start : match.start()])
+                start = match.start("name")
+        found.append(piece[start:])
+    return [piece.strip(" ,;") for piece in found if piece.strip(" ,;")]
+
+
+def member(text: str, *, organisation: str | None = None) -> dict | None:
+    """One member of a membership list as name, role and organisation; None for a vacancy."""
+    text = VACANT.sub("", " ".join(text.strip(" ,.;-•").split()))
+    bracket = CHAIR_ROLE.search(text) or TRAILING_ROLE.search(text)
+    role = None
+    if bracket:
+        role = bracket.group(1).strip()
+        text = " ".join((text[: bracket.start()] + " " + text[bracket.end() :]).split())
+    parts = [part.strip(" ,.") for part in NAME_BREAK.split(text.strip(" ,"), maxsplit=2)]
+    parts = [part for part in parts if part]
+    if not parts:
+        return None
+    words = parts[0].split()
+    # "Douglas Charlton Assistant Chief Officer": the name stops at the first role word.
+    for position, word in enumerate(words[2:], start=2):
+        if word.lower() in ROLE_WORDS:
+            parts = [" ".join(words[:position]), " ".join(words[position:]), *parts[1:]]
+            break
+    name, rest = parts[0], parts[1:]
+    found_organisation = None
+    if role is not None:  # "(Chair)" is the role; an organisation may still follow
+        if rest and ORGANISATION_WORDS.search(rest[-1]):
+            found_organisation = rest[-1]
+    else:
+        role = rest[0] if rest else None
+        found_organisation = rest[1] if len(rest) > 1 else None
+        if (
+            found_organisation is None
+            and role
+            and ORGANISATION_WORDS.search(role)
+            and role.split()[-1].lower() not in JOB_WORDS
+            and not re.search(r"\b(?:of|for)\b", role, re.IGNORECASE)
+        ):
+            role, found_organisation = None, role
+    if not name_like(name, min_words=1):
+        return None
+    return {
+        "name": name,
+        "role": role or None,
+        "organisation": found_organisation or organisation or None,
+    }
