@@ -50,8 +50,11 @@ MEETING_END = re.compile(
 CHAIR_LINE = re.compile(r"^chair(?:man|person)?\s*:\s*(?P<name>.+)$", re.IGNORECASE)
 ITEM = re.compile(
     r"^(?:[-•o·]\s+)?(?:(?:[Aa]genda\s+)?(?:[Ii]tem|ITEM)\s+)?"
-    r"(?P<number>[A-Z]{1,5}\d{1,3}[a-z]?|\d{1,3}[a-z]?|[A-Z])(?:[.):]|(?=\t))\s*\t?\s*(?P<title>.+)$",
+    r"(?P<number>[A-Z]{1,5}\d{1,3}[a-z]?|\d{1,3}[a-z]?|[IVX]{2,5}|[A-Z])"
+    r"(?P<separator>[.):]|(?=\t)| +(?=[A-Z]))\s*\t?\s*(?P<title>.+)$",
 )
+ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 PAGES = re.compile(
     r"\(?\s*(?:pages?|pp?\.?)\s*(?P<first>\d+)\s*(?:[-–—]|to)?\s*(?P<last>\d+)?\s*\)?",
     re.IGNORECASE,
@@ -138,9 +141,11 @@ class Item:
     line: int
     body: list[list[str]] = field(default_factory=list)
     actions: list[dict] = field(default_factory=list)
+    sort_key: tuple = ()
+    spaced: bool = False  # "1 Apologies": the number followed only by a space
 
     def key(self) -> tuple:
-        return number_key(self.number)
+        return self.sort_key or number_key(self.number)
 
 
 @dataclass
@@ -162,24 +167,42 @@ class Meeting:
     signed_by: str | None = None
 
 
-def number_key(number: str) -> tuple:
-    """ "HSP16" -> ("HSP", 16, ""), "4a" -> ("", 4, "a"), "C" -> ("C", -1, "")."""
-    match = re.match(r"^([A-Za-z]*?)(\d*)([a-z]?)$", number)
-    prefix, digits, suffix = match.groups() if match else (number, "", "")
-    return (prefix.upper(), int(digits) if digits else -1, suffix)
+def roman(number: str) -> int:
+    values = [ROMAN_VALUES[c] for c in number]
+    return sum(-v if v < nxt else v for v, nxt in zip(values, [*values[1:], 0], strict=True))
+
+
+def number_key(number: str, *, after: tuple | None = None) -> tuple:
+    """How an item number sorts: "HSP16" -> ("number", "HSP", 16, ""), "4a" -> ("number", "",
+    4, "a"), "C" -> ("letter", "", 3, ""), "IV" -> ("roman", "", 4, ""). A lone "I", "V" or
+    "X" is a roman numeral after one (or "I" first), else a letter."""
+    match = re.match(r"^([A-Za-z]*?)(\d+)([a-z]?)$", number)
+    if match:
+        prefix, digits, suffix = match.groups()
+        return ("number", prefix.upper(), int(digits), suffix)
+    if ROMAN.match(number) and (
+        len(number) > 1
+        or (after is not None and after[0] == "roman")
+        or (after is None and number == "I")
+    ):
+        return ("roman", "", roman(number), "")
+    if len(number) == 1 and number.isalpha():
+        return ("letter", "", ord(number.upper()) - ord("A") + 1, "")
+    return ("other", number, -1, "")
 
 
 def follows(previous: Item | None, number: str) -> bool:
-    """An item number comes after the last one (same prefix, larger number or next sub-letter)."""
-    key = number_key(number)
+    """An item number comes after the last one: the same kind of numbering (numbers with the same
+    prefix, letters, roman numerals), a larger number or the next sub-letter."""
     if previous is None:
-        return True
+        return number_key(number)[0] != "other"
     last = previous.key()
-    if key[1] == -1 or last[1] == -1:
-        return key[1] == -1 and last[1] == -1 and key[0] > last[0]
-    if key[0] != last[0]:
+    key = number_key(number, after=last)
+    if key[0] != last[0] or key[1] != last[1] or key[0] == "other":
         return False
-    return key[1] > last[1] or (key[1] == last[1] and key[2] > last[2])
+    if key[0] == "letter" and key[2] - last[2] > 3:
+        return False  # "A", "B" then "M" is not the next item
+    return key[2] > last[2] or (key[2] == last[2] and key[3] > last[3])
 
 
 def heading_like(title: str) -> bool:
@@ -550,9 +573,11 @@ class Parser:
         number = item.group("number")
         title_cells = item.group("title").split("\t")
         title = collapse(title_cells[0])
-        if not heading_like(title) or not follows(
-            meeting.items[-1] if meeting.items else None, number
-        ):
+        previous = meeting.items[-1] if meeting.items else None
+        if not heading_like(title) or not follows(previous, number):
+            return False
+        spaced = item.group("separator").startswith(" ")
+        if spaced and not self.spaced_item(previous, number, line):
             return False
         pages = None
         if page_note := PAGES.search(title):
@@ -560,11 +585,30 @@ class Parser:
             last = int(page_note.group("last") or first)
             pages = [first, last] if last >= first else [first, first]
             title = collapse(title[: page_note.start()] + title[page_note.end() :])
-        new = Item(number=number, title=title.strip(" .-–:"), pages=pages, line=index)
+        key = number_key(number, after=previous.key() if previous else None)
+        new = Item(
+            number=number,
+            title=title.strip(" .-–:"),
+            pages=pages,
+            line=index,
+            sort_key=key,
+            spaced=spaced,
+        )
         meeting.items.append(new)
         if len(title_cells) > 1 and meeting.action_column:
             self.action_cell(meeting, new, title, title_cells[-1], index)
         return True
+
+    @staticmethod
+    def spaced_item(previous: Item | None, number: str, line: str) -> bool:
+        """ "1 Apologies" (no full stop) is an item only in a list numbered that way from the
+        start, and never a date ("1 May 2020")."""
+        found = dates.find_dates(line)
+        if found and found[0][3] == 0:
+            return False
+        if previous is None:
+            return number in {"1", "A", "I"}
+        return previous.spaced
 
     def people_block(self, index: int, people: list[dict]) -> int:
         """Names one per line under "Present:" until a blank line, a heading or an item."""
