@@ -86,28 +86,36 @@ def action_log(lines: list[str], warnings: list[str]) -> list[dict]:
 
         number = cell("number").rstrip(".") or None
         if number is None and rows and "number" in columns:
-            previous = rows[-1]  # a row broken across pages
-            previous["action"] = " ".join(filter(None, [previous["action"], cell("action")]))
-            previous["update"] = (
-                " ".join(filter(None, [previous["update"], cell("update")])) or None
-            )
+            previous = rows[-1]  # a cell wrapped onto the next line, or a row broken across pages
+            for name in ("raised", "reference", "action", "owners", "status", "update"):
+                previous[name] = " ".join(filter(None, [previous[name], cell(name)]))
             continue
         if number is not None and any(row["number"] == number for row in rows):
             warnings.append(f"line {index + 1}: action {number} appears twice; kept the first")
             continue
-        if not cell("action"):
+        if not cell("action") and "number" not in columns:
             continue
         rows.append(
             {
                 "number": number,
-                "raised": raised_on(cell("raised"), warnings, index),
-                "reference": cell("reference") or None,
-                "action": cell("action"),
-                "owners": split_owners(cell("owners")),
-                "status": status_of(cell("status") or cell("update")),
-                "update": cell("update") or None,
+                "line": index,
+                **{
+                    name: cell(name)
+                    for name in ("raised", "reference", "action", "owners", "status", "update")
+                },
             }
         )
-    for row in rows:
-        row["update"] = row["update"] or None
-    return rows
+    return [finished(row, warnings) for row in rows if row["action"]]
+
+
+def finished(row: dict, warnings: list[str]) -> dict:
+    """A row's collected cell text as the document's fields."""
+    return {
+        "number": row["number"],
+        "raised": raised_on(row["raised"], warnings, row["line"]),
+        "reference": row["reference"] or None,
+        "action": row["action"],
+        "owners": split_owners(row["owners"]),
+        "status": status_of(row["status"] or row["update"]),
+        "update": row["update"] or None,
+    }

@@ -77,12 +77,147 @@ def read_pdf(data: bytes) -> list[str]:
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
+        layouts = [
+            layout_text(page) if TABLE_HINT.search(text) else ""
+            for page, text in zip(reader.pages, pages, strict=True)
+        ]
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as error:
         message = f"the PDF cannot be read (it may be damaged or cut short): {error}"
         raise ImportPackError(message) from error
     if not any(page.strip() for page in pages):
         raise ImportPackError("the PDF has no text layer (a scan?): run it through OCR first")
-    return clean_lines("\n".join(pages))
+    return clean_lines("\n".join(table_pages(pages, layouts)))
+
+
+# A page whose text names an action and who owns it may hold a table whose columns the plain
+# text layer loses; such pages are read again with their layout kept.
+TABLE_HINT = re.compile(r"\baction", re.IGNORECASE)
+TABLE_HEADER = re.compile(
+    r"\baction(?:s| required| by)?\b.*\b(?:owner|lead|by|responsib\w*|who)\b"
+    r"|\b(?:owner|lead|responsib\w*)\b.*\baction",
+    re.IGNORECASE,
+)
+RUN = re.compile(r"\S+(?: \S+)*")  # a run of text: words one space apart
+
+
+def layout_text(page) -> str:
+    try:
+        return page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # noqa: BLE001 — pypdf's layout mode fails on odd fonts; plain text stays
+        return ""
+
+
+def table_pages(pages: list[str], layouts: list[str]) -> list[str]:
+    """Each page's text; where a page holds an action table (a header naming an action and
+    its owner, or the table carried on from the page before), the table's rows come from the
+    layout text as tab-separated cells placed by column, so wrapped cells stay in their column
+    and a row broken across pages continues with an empty number cell."""
+    texts = []
+    in_table = False
+    for plain, layout in zip(pages, layouts, strict=True):
+        lines = layout.splitlines()
+        header = next(
+            (n for n, line in enumerate(lines) if TABLE_HEADER.search(line) and chunks(line) >= 2),
+            None,
+        )
+        if header is None and not (in_table and tabular(lines)):
+            texts.append(plain)
+            in_table = False
+            continue
+        start = header or 0
+        body = lines[start + 1 :] if header is not None else lines
+        starts = column_starts(body)
+        before = [" ".join(line.split()) for line in lines[:start]]
+        rows = [cells_by_column(line, starts) for line in body]
+        if header is not None:
+            named = header_cells(lines[header], len(starts))
+            before.append(named or cells_by_column(lines[header], starts))
+        texts.append("\n".join([*before, *rows]))
+        in_table = True
+    return texts
+
+
+def chunks(line: str) -> int:
+    return len(re.split(r"\s{2,}", line.strip())) if line.strip() else 0
+
+
+def tabular(lines: list[str]) -> bool:
+    filled = [line for line in lines if line.strip()]
+    return bool(filled) and sum(chunks(line) >= 2 for line in filled) >= len(filled) / 3
+
+
+def column_starts(lines: list[str]) -> list[int]:
+    """Where the rows' columns start: positions at which runs of text begin on at least a fifth
+    of the lines, and any run after a wide gap inside a row (a sparse "Action by" column);
+    nearby positions taken as one, and a position dropped where more rows run their text across
+    it than start there. The header is not used: a bold header is spaced differently from the
+    rows in layout text."""
+    rows = [line for line in lines if line.strip()]
+    counts: dict[int, int] = {}
+    for line in rows:
+        for chunk in RUN.finditer(line):
+            counts[chunk.start()] = counts.get(chunk.start(), 0) + 1
+    common = {p for p, n in counts.items() if n >= max(2, len(rows) / 5)}
+    # A sparse column ("Action by" filled on few rows): text after a wide gap in a row.
+    for line in rows:
+        for chunk in RUN.finditer(line):
+            wide = chunk.start() >= 3 and line[chunk.start() - 3 : chunk.start()] == "   "
+            near = any(abs(p - chunk.start()) <= 4 for p in common)
+            if wide and line[: chunk.start()].strip() and not near:
+                common.add(chunk.start())
+    starts: list[int] = []
+    for position in sorted(common):
+        if starts and position - starts[-1] <= 2:
+            continue
+        # A column is where more rows start a cell than run their text across it.
+        across = sum(
+            1
+            for line in rows
+            for chunk in RUN.finditer(line)
+            if chunk.start() < position - 2 and chunk.end() > position
+        )
+        if across <= counts[position]:
+            starts.append(position)
+    return starts or [0]
+
+
+def header_cells(line: str, count: int) -> str | None:
+    """The header's cells in order, one per column, where they can be told apart: cells split
+    on wide gaps, and "No. Date" (two names a single space joined) split in two."""
+    from saferboard.archive.action_log import COLUMNS
+
+    def named(text: str) -> bool:
+        return any(pattern.search(text) for pattern in COLUMNS.values())
+
+    cells = re.split(r"\s{2,}", line.strip())
+    while len(cells) < count:
+        for position, cell in enumerate(cells):
+            words = cell.split()
+            if len(words) == 2 and named(words[0]) and named(words[1]):
+                cells[position : position + 1] = words
+                break
+        else:
+            return None
+    return "\t".join(cells) if len(cells) == count else None
+
+
+def cells_by_column(line: str, starts: list[int]) -> str:
+    """One layout line as tab-separated cells, each word in the column it starts in (a line of
+    a single run of text stays in one cell: a note under the table, or a cell on its own)."""
+    if not line.strip():
+        return ""
+
+    def column(position: int) -> int:
+        return max((n for n, start in enumerate(starts) if start <= position + 2), default=0)
+
+    cells: list[list[str]] = [[] for _ in starts]
+    runs = list(RUN.finditer(line))
+    if len(runs) == 1:
+        cells[column(runs[0].start())].append(runs[0].group())
+    else:
+        for word in re.finditer(r"\S+", line):
+            cells[column(word.start())].append(word.group())
+    return "\t".join(" ".join(cell) for cell in cells).rstrip("\t")
 
 
 def _docx_paragraph(element) -> str:
