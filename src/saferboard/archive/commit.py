@@ -145,9 +145,17 @@ def _check(document: dict, file_name: str) -> None:
         if meeting.get("start_time") and _time(meeting["start_time"]) is None:
             raise BusinessRuleError(f"{label} has a start time that is not a 24-hour time.")
         for position, item in enumerate(meeting.get("items") or [], 1):
+            number_text = item.get("number") if isinstance(item, dict) else None
+            where = f"{label}, item {number_text or position}"
             if not isinstance(item, dict) or not _squash(item.get("title")):
-                number_text = item.get("number") if isinstance(item, dict) else None
-                raise BusinessRuleError(f"{label}, item {number_text or position} has no title.")
+                raise BusinessRuleError(f"{where} has no title.")
+            if item.get("decision_type") not in (None, *DecisionType.values):
+                raise BusinessRuleError(
+                    f"{where}: the decision type must be decision or information."
+                )
+            for action in item.get("actions") or []:
+                if isinstance(action, dict) and action.get("due") and not _date(action["due"]):
+                    raise BusinessRuleError(f"{where}: an action's due date is not a real date.")
 
 
 class _Commit:
