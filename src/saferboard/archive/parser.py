@@ -22,6 +22,7 @@ from saferboard.archive.people import (
     apology,
     member,
     name_like,
+    people_in_list,
     person,
     split_owners,
     split_people,
@@ -62,6 +63,12 @@ PAGES = re.compile(
 DOCUMENT = re.compile(
     r"(?P<title>[^\t]*?)\s*(?:pdf icon\s*)?(?P<format>PDF|DOCX?|XLSX?|PPTX?)\s+"
     r"(?P<size>\d+(?:\.\d+)?\s*[KMG]B)\b",
+    re.IGNORECASE,
+)
+MINUTES_MARK = re.compile(r"^minutes\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
+VENUE_BEFORE = re.compile(
+    r"\bheld\s+(?:at|in)\s+(?P<venue>.+?),?\s+on\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"\s*,?\s*)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 DECISION_TYPE = re.compile(r"\b(for decision|for information|to note|for noting)\b", re.I)
@@ -142,6 +149,8 @@ class Item:
     body: list[list[str]] = field(default_factory=list)
     actions: list[dict] = field(default_factory=list)
     sort_key: tuple = ()
+    action_line: int = -1  # the line that gave the last "Action by" action
+    owner_text: str = ""  # that action's owners as written, while a wrapped cell goes on
     spaced: bool = False  # "1 Apologies": the number followed only by a space
 
     def key(self) -> tuple:
@@ -163,6 +172,7 @@ class Meeting:
     in_attendance: list[dict] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     action_column: bool = False
+    owner_column: int | None = None  # where the "Action by" cell is in the table's rows
     closed: bool = False
     signed_by: str | None = None
 
@@ -303,7 +313,13 @@ class Parser:
 
     def meeting_start(self, index: int, text: str, current: Meeting | None) -> Meeting | None:
         minutes = MINUTES_HEAD.match(text)
-        if minutes and not text.lower().startswith(("minutes of the meeting held on",)):
+        untitled = text.lower().startswith("minutes of the meeting held on")
+        if untitled and (
+            (current is not None and current.items and not current.closed)
+            or re.search(r"\b(?:record|confirm\w*|approv\w*|agree\w*|be\s+signed)\b", text, re.I)
+        ):
+            minutes = None  # "the minutes of the meeting held on 26 February" inside an item
+        if minutes:
             if current is not None and collapse(current.heading).lower() == text.lower():
                 return current  # the heading repeated at the top of each page
             meeting = Meeting(heading=text, role="minutes", line=index)
@@ -311,13 +327,25 @@ class Parser:
             following = [collapse(line) for line in self.lines[index + 1 : index + 3]]
             for extra in range(3):
                 heading = " ".join([text, *following[:extra]])
-                if dates.find_dates(heading) or not all(following[:extra]):
+                found = dates.find_dates(heading)
+                year_next = extra < len(following) and re.match(r"^\d{4}\b", following[extra])
+                if (found and not (found[-1][2] is None and year_next)) or not all(
+                    following[:extra]
+                ):
                     break
             self.describe(meeting, heading, index)
             if meeting.date is None:
                 return None  # "Minutes of the last meeting" in running text
             rest = MINUTES_HEAD.match(heading).group("rest")
             meeting.body = sentence_title(BODY_END.sub("", rest).strip(" -–,")) or None
+            if untitled:  # the body is the line above: "Westbrook CSP" / "Minutes of the meeting…"
+                above = [collapse(line) for line in self.lines[max(0, index - 3) : index]]
+                above = [line for line in above if line]
+                meeting.body = (
+                    sentence_title(above[-1])
+                    if above and len(above[-1]) < 80 and heading_like(above[-1])
+                    else None
+                )
             return meeting
         if (AGENDA_HEAD.match(text) or AGENDA_AND_MINUTES.match(text)) and len(text) < 60:
             if current is not None and current.role != "minutes" and not current.items:
@@ -341,6 +369,9 @@ class Parser:
             venue = re.split(r"\s+[-–]\s+|\bat\s+(?=[A-Z])|\bvenue\s*:\s*", text[end:], maxsplit=1)
             if len(venue) == 2 and not dates.find_dates(venue[1]):
                 meeting.venue = meeting.venue or venue[1].strip(" .,") or None
+            # "… held at County Hall, Northton on Wednesday 8 March 2023"
+            if before := VENUE_BEFORE.search(text[: found[0][3]]):
+                meeting.venue = meeting.venue or before.group("venue").strip(" ,") or None
 
     def describe_from_following(self, meeting: Meeting, index: int) -> None:
         """The agenda's body, date and venue are in the few lines under its heading."""
@@ -370,7 +401,8 @@ class Parser:
             ):
                 meeting.body = sentence_title(text)
             if label := re.match(r"^(?:venue|place|location)\s*:\s*(.+)$", text, re.IGNORECASE):
-                meeting.venue = label.group(1).strip()
+                venue = re.sub(r"\.?\s*view directions\.?$", "", label.group(1), flags=re.I)
+                meeting.venue = venue.strip(" .") or None
 
     # --- membership lists ------------------------------------------------------------
 
@@ -493,6 +525,8 @@ class Parser:
             cells.pop(0)  # the subject column of a minutes table
         if any(ACTION_BY_HEAD.match(cell) for cell in cells[1:]):
             meeting.action_column = True
+            raw = [cell.strip() for cell in line.split("\t")]
+            meeting.owner_column = next(n for n, c in enumerate(raw) if ACTION_BY_HEAD.match(c))
             return index + 1
         if chair := CHAIR_LINE.match(text):
             meeting.chair = meeting.chair or chair.group("name").strip()
@@ -503,15 +537,13 @@ class Parser:
                 meeting.closed = True
                 self.signature(meeting, text)
             return index + 1
-        if meeting.items and meeting.role != "minutes" and self.agenda_ends(index, text):
+        if meeting.items and meeting.role == "agenda" and self.agenda_ends(index, text):
             meeting.closed = True
             return index + 1
         for pattern, people in ((PRESENT, meeting.present), (IN_ATTENDANCE, meeting.in_attendance)):
             if match := pattern.match(text):
                 if match.group("rest"):
-                    people.extend(
-                        person(p) for p in re.split(r",\s*|\s+and\s+", match.group("rest"))
-                    )
+                    people.extend(person(p) for p in people_in_list(match.group("rest")))
                     return index + 1
                 return self.people_block(index + 1, people)
         if NUMBER_ONLY.match(text) and not line.strip().startswith(("Agenda", "AGENDA")):
@@ -524,6 +556,17 @@ class Parser:
             return index + 1
         if meeting.items:
             current = meeting.items[-1]
+            column = meeting.owner_column
+            more: list[str] = []
+            if column is not None and "\t" in line:
+                # Cells before the "Action by" column are what was said (a discussion, then a
+                # resolution); the first stays with the owner, the others follow it.
+                raw = [cell.strip() for cell in line.split("\t")]
+                said = [cell for n, cell in enumerate(raw) if cell and n != column]
+                owner = raw[column] if len(raw) > column else ""
+                said = said or [""]
+                cells = [said[-1], owner] if owner else said[:1]
+                more = said[:-1] if owner else said[1:]
             broken_word = (
                 meeting.action_column
                 and len(cells) > 1
@@ -533,10 +576,38 @@ class Parser:
             )
             if broken_word:  # "Partnersh" | "ip." : a word broken across the columns
                 cells = [cells[0] + cells[-1], *cells[1:-1]]
+            if self.action_continues(meeting, current, line, cells, index):
+                return index + 1
+            current.body.extend([cell] for cell in more)
             current.body.append(cells)
             if meeting.action_column and len(cells) > 1:
                 self.action_cell(meeting, current, cells[0], cells[-1], index)
         return index + 1
+
+    @staticmethod
+    def action_continues(
+        meeting: Meeting, item: Item, line: str, cells: list[str], index: int
+    ) -> bool:
+        """A row of a table whose cells wrapped onto the next line (a PDF's layout): the action's
+        words go on in lower case, or only the "Action by" cell has more ("Community Safety" /
+        "Manager"). Returns True where the line was only that and is used up."""
+        if not item.actions or item.action_line != index - 1:
+            return False
+        raw = line.split("\t")
+        column = meeting.owner_column if meeting.owner_column is not None else len(raw) - 1
+        owner = collapse(raw[column]) if 0 < column < len(raw) else ""
+        if owner and not any(cell.strip() for cell in raw[:column]):
+            item.owner_text = f"{item.owner_text} {owner}"
+        elif cells[0][:1].islower():
+            item.actions[-1]["text"] = f"{item.actions[-1]['text']} {cells[0]}"
+            item.body.append(cells[:1])
+            if len(cells) > 1:
+                item.owner_text = f"{item.owner_text} {cells[-1]}"
+        else:
+            return False
+        item.actions[-1]["owners"] = split_owners(item.owner_text)
+        item.action_line = index
+        return True
 
     @staticmethod
     def signature(meeting: Meeting, text: str) -> None:
@@ -552,7 +623,7 @@ class Parser:
     def agenda_ends(self, index: int, text: str) -> bool:
         """The agenda's last item ends at the clerk's signature or the paper after it."""
         if AGENDA_END.match(text):
-            return True
+            return not DOCUMENT.search(text)
         following = self.next_text(index)
         if following is None or following != index + 1 or not name_like(text):
             return False
@@ -595,8 +666,19 @@ class Parser:
             spaced=spaced,
         )
         meeting.items.append(new)
-        if len(title_cells) > 1 and meeting.action_column:
-            self.action_cell(meeting, new, title, title_cells[-1], index)
+        # A Word or HTML table with the minute or resolution beside the title.
+        owner = ""
+        middle = [collapse(cell) for cell in title_cells[1:]]
+        if meeting.owner_column is not None:
+            position = meeting.owner_column - (len(line.split("\t")) - len(title_cells))
+            if 0 < position < len(title_cells):
+                owner, middle = collapse(title_cells[position]), middle[: position - 1]
+        elif meeting.action_column and len(title_cells) > 1:
+            owner, middle = collapse(title_cells[-1]), middle[:-1]
+        new.body.extend([cell] for cell in middle if cell)
+        if owner:
+            said = [cell for cell in middle if cell]
+            self.action_cell(meeting, new, said[-1] if said else title, owner, index)
         return True
 
     @staticmethod
@@ -638,6 +720,7 @@ class Parser:
             previous = [collapse(" ".join(c[:1])) for c in item.body[:-1] if c and c[0]]
             action_text = previous[-1] if previous else item.title
         item.actions.append({"text": action_text, "owners": split_owners(cell), "due": None})
+        item.action_line, item.owner_text = index, cell
 
     # --- reading each item's text ---------------------------------------------------
 
@@ -664,7 +747,12 @@ class Parser:
             chairs = [
                 p["name"] for p in meeting.present if re.search(r"chair", p["role"] or "", re.I)
             ]
-            chairs = [name for name in chairs if "vice" not in name.lower()]
+            chairs = [
+                p["name"]
+                for p in meeting.present
+                if re.search(r"chair", p["role"] or "", re.I)
+                and not re.search(r"vice|deputy", p["role"] or "", re.I)
+            ]
             chair = chairs[0] if chairs else meeting.signed_by
         return {
             "body": meeting.body,
@@ -683,6 +771,12 @@ class Parser:
         }
 
     def item_document(self, meeting: Meeting, item: Item, texts: list[str]) -> dict:
+        # A committee system's page: the agenda's words, then "Minutes:" and the minute.
+        agenda_texts: list[str] = []
+        marker = next((n for n, text in enumerate(texts) if MINUTES_MARK.match(text)), None)
+        if marker is not None:
+            rest = MINUTES_MARK.match(texts[marker]).group("rest")
+            agenda_texts, texts = texts[:marker], [rest] * bool(rest) + texts[marker + 1 :]
         resolutions = self.resolutions(texts)
         actions = list(item.actions)
         prose = []
@@ -694,7 +788,7 @@ class Parser:
                 )
             if action := ACTION_LINE.match(text):
                 rest = action.group("rest").strip()
-                if len(rest) <= 40 and not rest.endswith("."):
+                if len(rest) <= 60 and not rest.endswith("."):
                     earlier = texts[number - 1] if number else item.title
                     if part := PART.match(earlier):
                         earlier = part.group("text")
@@ -708,17 +802,17 @@ class Parser:
             prose.append(ACTION_MARK.sub("", text).strip())
         decision_type = None
         kind = DECISION_TYPE.search(item.title)
-        if kind is None and texts:
-            kind = DECISION_TYPE.match(texts[0])
+        if kind is None and (agenda_texts or texts):
+            kind = DECISION_TYPE.match((agenda_texts or texts)[0])
         if kind:
             decision_type = "decision" if "decision" in kind.group(1).lower() else "information"
         presenter = None
-        for text in texts[:3]:
+        for text in agenda_texts[:3] + texts[:3]:
             if found := PRESENTER.match(text):
                 presenter = (found.group("who") or found.group("heard")).strip()
                 break
         documents = []
-        for text in [item.title, *texts]:
+        for text in [item.title, *agenda_texts, *texts]:
             for doc in DOCUMENT.finditer(text):
                 documents.append(
                     {
@@ -730,9 +824,11 @@ class Parser:
         title = collapse(DOCUMENT.sub(lambda doc: doc.group("title"), item.title)) or item.title
         status = None
         if meeting.role != "agenda":
-            status = "deferred" if any(DEFERRED.search(t) for t in texts[:3]) else "taken"
-            if DEFERRED.search(item.title):
-                status = "deferred"
+            status = "taken"
+            for text in [item.title, *texts[:3]]:
+                if found := DEFERRED.search(text):
+                    status = "withdrawn" if found.group().lower() == "withdrawn" else "deferred"
+                    break
         return {
             "number": item.number.rstrip("."),
             "title": title,
@@ -790,7 +886,7 @@ class Parser:
         for text in texts:
             if APOLOGIES_INTRO.search(text):
                 started = True
-                rest = re.split(r":" if ":" in text else r"\bfrom\b", text, maxsplit=1)
+                rest = re.split(r"\bfrom\b|:", text, maxsplit=1)
                 names = rest[1].strip(" .:") if len(rest) == 2 else ""
                 if names and not re.match(r"^the following\b", names, re.IGNORECASE):
                     found.extend(apologies_from(names))
@@ -834,6 +930,10 @@ class Parser:
                 if when <= meeting.date:
                     continue
                 entry = {"date": when.isoformat(), "time": dates.find_time(text[end:following])}
+                if entry["time"] is None and re.match(r"^\s*(?:,|and|&)?\s*$", text[end:following]):
+                    entry["time"] = dates.find_time(
+                        text[following:]
+                    )  # "13 June and 12 July at 2pm"
                 if entry not in future:
                     future.append(entry)
         return future

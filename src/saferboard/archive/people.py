@@ -8,7 +8,9 @@ LEADING = re.compile(r"^(?:and|with|the\s+(?=[A-Z]{2,}\b))\s*", re.IGNORECASE)
 CHAIR_ROLE = re.compile(r"[\[(]\s*((?:co|vice)?[-\s]?chair(?:man|person)?)\s*[\])]", re.IGNORECASE)
 SUBSTITUTE = re.compile(
     r"[\[(]\s*(?P<bracketed>[^\])]+?)\s+(?:substituted|substituting|attended|deputised)"
-    r"(?:\s+for\s+\w+)?\s*[\])]"
+    r"(?:\s+for\s+\w+)?(?:\s+as\s+(?:a\s+|their\s+)?(?:substitute|deputy))?\s*[\])]"
+    r"|[\[(]\s*(?:substitute|sub|substituted by|represented by|deputy|replaced by)\s*[:\-–]?\s*"
+    r"(?P<labelled>[^\])]+?)\s*[\])]"
     r"|\s*[-–]\s*(?P<dashed>[^-–]+?)\s+(?:substituted|substituting|attended|deputised)\b",
     re.IGNORECASE,
 )
@@ -24,6 +26,14 @@ def split_owners(text: str) -> list[str]:
         # "Head of Corporate Strategy and Performance" beside a "/" is one owner;
         # "Police and Council" or "CK and EM" are two.
         if len(strong) > 1 and any(len(part.split()) > 2 for part in parts):
+            parts = [piece]
+        # "Policy and Performance Officer" is one job; "Clerk and Community Safety Manager" two.
+        if (
+            len(parts) > 1
+            and parts[-1].split()[-1].lower() in JOB_WORDS
+            and not any(word.lower() in JOB_WORDS for part in parts[:-1] for word in part.split())
+            and not all(part.isupper() for part in parts[:-1])
+        ):
             parts = [piece]
         for token in parts:
             token = LEADING.sub("", token.strip(" .:;-–")).strip()
@@ -47,7 +57,19 @@ def person(text: str) -> dict:
     if role is None and rest:
         role = rest.pop(0)
     organisation = rest[0] if rest else None
+    if organisation is None and role and names_organisation(role):
+        role, organisation = None, role  # "R Evans – Northshire Police"
     return {"name": name, "role": role or None, "organisation": organisation}
+
+
+def names_organisation(text: str) -> bool:
+    """ "Northshire Police", "Haringey CCG": an organisation, not a job ("Community Safety
+    Manager", "Cabinet Member for Communities")."""
+    return bool(
+        ORGANISATION_WORDS.search(text)
+        and text.split()[-1].lower() not in JOB_WORDS
+        and not re.search(r"\b(?:of|for)\b", text, re.IGNORECASE)
+    )
 
 
 def apology(text: str) -> dict:
@@ -55,7 +77,8 @@ def apology(text: str) -> dict:
     text = " ".join(text.strip(" ,.;•").split())
     substitute = None
     if match := SUBSTITUTE.search(text):
-        substitute = (match.group("bracketed") or match.group("dashed")).strip(" ,.")
+        found = match.group("bracketed") or match.group("labelled") or match.group("dashed")
+        substitute = found.strip(" ,.")
         text = text[: match.start()].strip(" ,.-–")
     return {"name": text, "substitute": substitute}
 
@@ -191,13 +214,7 @@ def member(text: str, *, organisation: str | None = None) -> dict | None:
     else:
         role = rest[0] if rest else None
         found_organisation = rest[1] if len(rest) > 1 else None
-        if (
-            found_organisation is None
-            and role
-            and ORGANISATION_WORDS.search(role)
-            and role.split()[-1].lower() not in JOB_WORDS
-            and not re.search(r"\b(?:of|for)\b", role, re.IGNORECASE)
-        ):
+        if found_organisation is None and role and names_organisation(role):
             role, found_organisation = None, role
     if not name_like(name, min_words=1):
         return None
@@ -206,3 +223,18 @@ def member(text: str, *, organisation: str | None = None) -> dict | None:
         "role": role or None,
         "organisation": found_organisation or organisation or None,
     }
+
+
+def people_in_list(text: str) -> list[str]:
+    """ "Cllr A (Chair), B and C" -> one string per person; a part that is not a name ("Ellen
+    Ross, Community Safety Officer") stays with the person before it as their role."""
+    people: list[str] = []
+    for part in split_outside_brackets(" ".join(text.split())):
+        part = part.strip(" ,;.")
+        if not part:
+            continue
+        if people and not name_like(part, min_words=1):
+            people[-1] = f"{people[-1]}, {part}"
+        else:
+            people.append(part)
+    return people

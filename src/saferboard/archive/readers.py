@@ -34,8 +34,20 @@ LIST_TAGS = re.compile(r"<li>\s*|\s*</li>", re.IGNORECASE)
 WORD_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+MARKDOWN_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
+MARKDOWN_RULE = re.compile(r"^[\s|:+-]*$")
+WRAPPED_EMPHASIS = re.compile(r"^\s*([_*])(?P<text>[^_*].*?)\1\s*$")
+
+
 def clean_line(line: str) -> str:
-    """One line without markdown emphasis, heading marks or inline tags; cells keep their tabs."""
+    """One line without markdown emphasis, heading marks or inline tags; cells keep their tabs
+    (a markdown table's "| a | b |" row becomes tab-separated cells, its "|---|" rule goes)."""
+    if row := MARKDOWN_ROW.match(line):
+        if MARKDOWN_RULE.match(line):
+            return ""
+        line = "\t".join(cell.strip() for cell in row.group("cells").split("|"))
+    if emphasis := WRAPPED_EMPHASIS.match(line):
+        line = emphasis.group("text")
     line = HEADING_MARK.sub("", line)
     line = EMPHASIS.sub("", line)
     line = LIST_TAGS.sub("\n", line)
@@ -268,10 +280,22 @@ BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "tab
 def read_html(data: bytes) -> list[str]:
     """Visible text of an HTML page: one line per block, table rows with tab-separated cells."""
     try:
-        document = lxml_html.document_fromstring(data)
+        text = data.decode("utf-8-sig")  # a page saved without a charset is most often UTF-8
+    except UnicodeDecodeError:
+        text = None
+    try:
+        try:
+            document = lxml_html.document_fromstring(text if text is not None else data)
+        except ValueError:  # a string with an XML encoding declaration: let lxml decode
+            document = lxml_html.document_fromstring(data)
     except (etree.ParserError, ValueError) as error:
         raise ImportPackError(f"the HTML page cannot be read: {error}") from error
-    for node in document.xpath("//script|//style|//noscript|//head"):
+    for node in document.xpath(
+        "//script|//style|//noscript|//head|//nav|//footer"
+        "|//*[contains(translate(@id, 'FOTER', 'foter'), 'footer')]"
+        "|//*[contains(translate(@class, 'FOTER', 'foter'), 'footer')]"
+        "|//*[contains(translate(@class, 'BREADCUM', 'breadcum'), 'breadcrumb')]"
+    ):
         node.drop_tree()
     for cell in document.xpath("//td|//th"):
         cell.tail = "\t" + (cell.tail or "")
