@@ -224,3 +224,30 @@ def test_markdown_action_tracker():
             "update": "To the September meeting",
         },
     ]
+
+
+def test_printed_agenda_with_its_front_page_before_the_agenda_heading():
+    (agenda,) = parse("moderngov-printed-agenda.txt")["meetings"]
+
+    assert agenda["role"] == "agenda"
+    assert agenda["body"] == "Safer Stronger Communities Board"
+    assert (agenda["date"], agenda["start_time"]) == ("2023-01-12", "10:00")
+    assert agenda["venue"] == "Committee Room 2, County Hall, Lewes"
+    assert agenda["members"] == [
+        {"name": "Jane Smith", "role": "Chair", "organisation": None},
+        {"name": "Adam Brown", "role": "Vice-Chair", "organisation": None},
+        {"name": "Carol Dean", "role": None, "organisation": None},
+        {"name": "Faisal Khan", "role": None, "organisation": None},
+        {"name": "Superintendent Gary Hope", "role": None, "organisation": "Sussex Police"},
+    ]
+    assert [(i["number"], i["title"], i["pages"]) for i in agenda["items"]] == [
+        ("1", "Apologies for absence", None),
+        ("2", "Declarations of interest", None),
+        ("3", "Minutes of the previous meeting", [1, 6]),
+        ("4", "Community Safety Partnership Plan 2023-24", [7, 20]),
+        ("5", "Domestic Abuse Strategy update", [21, 34]),
+        ("6", "Work programme", [35, 38]),
+        ("7", "Date of next meeting", None),
+    ]
+    assert agenda["items"][3]["presenter"] == "Assistant Director, Communities"
+    assert agenda["future_meetings"] == [{"date": "2023-04-13", "time": "10:00"}]

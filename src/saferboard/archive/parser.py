@@ -65,6 +65,17 @@ DOCUMENT = re.compile(
     r"(?P<size>\d+(?:\.\d+)?\s*[KMG]B)\b",
     re.IGNORECASE,
 )
+FRONT_LABEL = re.compile(
+    r"^(?P<label>date|time|venue|place|location|meeting|committee|board)\s*:\s*(?P<value>.+)$",
+    re.IGNORECASE,
+)
+FRONT_NOISE = re.compile(
+    r"^(?:public document pack|notice of (?:the )?meeting|summons|agenda|supplementary|"
+    r"quorum|contact|enquiries|membership|members|to:|dear|issued|published|page)\b",
+    re.IGNORECASE,
+)
+# "Minutes of the previous meeting   1 - 6": a page range printed after the title.
+TRAILING_PAGES = re.compile(r"\s(?P<first>\d{1,3})\s*[-–]\s*(?P<last>\d{1,3})$")
 MINUTES_MARK = re.compile(r"^minutes\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
 VENUE_BEFORE = re.compile(
     r"\bheld\s+(?:at|in)\s+(?P<venue>.+?),?\s+on\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -262,6 +273,7 @@ class Parser:
         self.lines = [line if isinstance(line, str) else "" for line in lines]
         self.meetings: list[Meeting] = []
         self.warnings: list[str] = []
+        self.pending_members: list[dict] = []  # a membership list before the agenda heading
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(f"line {line + 1}: {message}")
@@ -300,11 +312,14 @@ class Parser:
                     self.meetings.append(current)
                 index += 1
                 continue
-            if current is None or not text:
+            if not text:
                 index += 1
                 continue
             if (after := self.membership(index, text)) is not None:
                 index = after
+                continue
+            if current is None:
+                index += 1
                 continue
             if current.closed:
                 index += 1
@@ -352,7 +367,12 @@ class Parser:
                 return current  # "Notice of meeting" followed by "Agenda"
             role = "agenda_and_minutes" if AGENDA_AND_MINUTES.match(text) else "agenda"
             meeting = Meeting(heading=text, role=role, line=index)
+            front_body = None
+            if current is None or current.closed:
+                front_body = self.describe_from_preceding(meeting, index, current)
             self.describe_from_following(meeting, index)
+            meeting.body = meeting.body or front_body
+            meeting.members, self.pending_members = self.pending_members, []
             return meeting
         return None
 
@@ -380,7 +400,8 @@ class Parser:
             text = collapse(self.lines[offset].replace("\t", " "))
             if not text or AGENDA_HEAD.match(text):
                 continue
-            if ITEM.match(text) and meeting.date is not None:
+            starts_with_date = (found := dates.find_dates(text)) and found[0][3] == 0
+            if ITEM.match(text) and (meeting.date is not None or not starts_with_date):
                 break
             seen += 1
             if (found := dates.find_dates(text)) and meeting.date is None:
@@ -397,12 +418,47 @@ class Parser:
                 and meeting.date is None
                 and seen <= 2
                 and len(text) < 80
-                and not re.match(r"^(?:members|to|date|time|venue)\b", text, re.IGNORECASE)
+                and not re.match(r"^(?:members|to|date|time|venue|item)\b", text, re.IGNORECASE)
             ):
                 meeting.body = sentence_title(text)
             if label := re.match(r"^(?:venue|place|location)\s*:\s*(.+)$", text, re.IGNORECASE):
                 venue = re.sub(r"\.?\s*view directions\.?$", "", label.group(1), flags=re.I)
-                meeting.venue = venue.strip(" .") or None
+                meeting.venue = meeting.venue or venue.strip(" .") or None
+
+    def describe_from_preceding(
+        self, meeting: Meeting, index: int, previous: Meeting | None
+    ) -> str | None:
+        """A pack's front page often comes before its "Agenda" heading: the body's name, then
+        "Date:", "Time:" and "Venue:" lines (ModernGov's "Public Document Pack"). Returns the
+        body's name found there, for when the lines under the heading give none."""
+        start = max(previous.line + 1 if previous else 0, index - 30)
+        body = None
+        for offset in range(start, index):
+            text = collapse(self.lines[offset].replace("\t", " "))
+            if not text:
+                continue
+            if label := FRONT_LABEL.match(text):
+                name, value = label.group("label").lower(), label.group("value").strip()
+                if name == "date":
+                    self.describe(meeting, value, offset)
+                elif name == "time":
+                    meeting.start_time = meeting.start_time or dates.find_time(value)
+                elif name in {"venue", "place", "location"}:
+                    value = re.sub(r"\.?\s*view directions\.?$", "", value, flags=re.I)
+                    meeting.venue = meeting.venue or value.strip(" .") or None
+                elif name in {"meeting", "committee", "board"}:
+                    meeting.body = meeting.body or sentence_title(value)
+            elif (
+                body is None
+                and len(text) < 80
+                and heading_like(text)
+                and not re.search(r"[|@]|\d{5}", text)
+                and not dates.find_dates(text)
+                and not FRONT_NOISE.match(text)
+                and not MEMBERS_LABEL.match(text)
+            ):
+                body = sentence_title(text)
+        return body
 
     # --- membership lists ------------------------------------------------------------
 
@@ -412,9 +468,11 @@ class Parser:
         the file's latest agenda; returns the index after the list, or None if this is not one.
         """
         agendas = [m for m in self.meetings if m.role != "minutes"]
-        if not agendas or agendas[-1].members:
+        if agendas and agendas[-1].members:
             return None
-        agenda = agendas[-1]
+        if not agendas and (self.meetings or self.pending_members):
+            return None
+        agenda = agendas[-1] if agendas else Meeting(heading="", role="agenda", line=index)
         label = MEMBERS_LABEL.match(text)
         if label is None and not MEMBERSHIP_HEAD.match(text):
             return None
@@ -422,18 +480,24 @@ class Parser:
         rest = label.group("rest").strip() if label else ""
         if rest and ELSEWHERE.search(rest):
             return index + 1  # "Members: see attached list"
+        if re.match(r"^[Cc]ouncillors?\s+(?=[A-Z])", rest):  # "Membership: Councillors A, B"
+            rest, min_words = re.sub(r"^[Cc]ouncillors?\s+", "", rest), 1
         if rest and not re.match(r"^as follows\b", rest, re.IGNORECASE):
             found = [member(p) for p in split_people(rest, min_words=min_words)]
             found = [entry for entry in found if entry]
             if not found:
                 return None
             agenda.members.extend(found)
+            if not agendas:
+                self.pending_members = agenda.members
             return index + 1
         found, after = self.membership_block(index + 1, min_words)
         if not found:
             return None
         agenda.members.extend(found)
         agenda.closed = agenda.closed or bool(agenda.items)  # a list after the items ends them
+        if not agendas:
+            self.pending_members = agenda.members
         return after
 
     def membership_block(self, index: int, min_words: int) -> tuple[list[dict], int]:
@@ -651,6 +715,11 @@ class Parser:
         if spaced and not self.spaced_item(previous, number, line):
             return False
         pages = None
+        if (trailing := TRAILING_PAGES.search(title)) and not PAGES.search(title):
+            first, last = int(trailing.group("first")), int(trailing.group("last"))
+            if first <= last:
+                pages = [first, last]
+                title = title[: trailing.start()]
         if page_note := PAGES.search(title):
             first = int(page_note.group("first"))
             last = int(page_note.group("last") or first)

@@ -208,7 +208,10 @@ def member(text: str, *, organisation: str | None = None) -> dict | None:
             break
     name, rest = parts[0], parts[1:]
     found_organisation = None
-    if role is not None:  # "(Chair)" is the role; an organisation may still follow
+    if role is not None and not CHAIR_ROLE.search(f"({role})") and names_organisation(role):
+        role, found_organisation = None, role  # "Superintendent Gary Hope (Sussex Police)"
+        role = rest[0] if rest else None
+    elif role is not None:  # "(Chair)" is the role; an organisation may still follow
         if rest and ORGANISATION_WORDS.search(rest[-1]):
             found_organisation = rest[-1]
     else:
