@@ -207,6 +207,9 @@ def _approval(run: CommitRun, meeting: Meeting) -> None:
 
 def _items(run: CommitRun, meeting: Meeting, found: dict) -> dict[str, AgendaItem]:
     existing = list(meeting.items.all())
+    # Titles are matched only against items saved before this commit: two items of one
+    # document may share a title ("Update"), but not a number.
+    before = list(existing)
     position = max((item.position for item in existing), default=0)
     by_label: dict[str, AgendaItem] = {}
     for found_item in found.get("items") or []:
@@ -221,7 +224,7 @@ def _items(run: CommitRun, meeting: Meeting, found: dict) -> dict[str, AgendaIte
                 if label and (item.number == number if number else item.minute_number == label)
             ),
             None,
-        ) or next((item for item in existing if text_key(item.title) == text_key(title)), None)
+        ) or next((item for item in before if text_key(item.title) == text_key(title)), None)
         key = f"{meeting.pk}:{text_key(label or title)}"
         minute = squash(found_item.get("minutes_text"))
         deferred = found_item.get("status") in ("deferred", "withdrawn")
@@ -246,12 +249,14 @@ def _items(run: CommitRun, meeting: Meeting, found: dict) -> dict[str, AgendaIte
             existing.append(item)
         if label:
             by_label.setdefault(text_key(label), item)
-        _resolutions(run, item, found_item.get("resolutions") or [])
+        _resolutions(run, item, found_item.get("resolutions") or [], new=match is None)
     return by_label
 
 
-def _resolutions(run: CommitRun, item: AgendaItem, texts: list) -> None:
-    existing = {text_key(resolution.text): resolution for resolution in item.resolutions.all()}
+def _resolutions(run: CommitRun, item: AgendaItem, texts: list, *, new: bool) -> None:
+    """The item's resolutions, matched by text; a `new` item has none to look up."""
+    saved = [] if new else item.resolutions.all()
+    existing = {text_key(resolution.text): resolution for resolution in saved}
     for position, text in enumerate(texts, 1):
         text = squash(text)
         if not text:
