@@ -34,7 +34,8 @@ MONTH_DAY = re.compile(
     r"\b" + MONTH + r"\s+(?P<day>\d{1,2})\s*" + ORDINAL + r",?\s*(?P<year>\d{4})?",
     re.IGNORECASE,
 )
-NUMERIC = re.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})\b")
+NUMERIC = re.compile(r"\b(?P<day>\d{1,2})([/.-])(?P<month>\d{1,2})\2(?P<year>\d{4})\b")
+ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 TIME_RANGE = re.compile(
     r"\b(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?\s*(?:-|–|to)\s*"
     r"(?P<h2>\d{1,2})(?:[.:]\d{2})?\s*(?P<ampm>[ap])\.?\s*m\b\.?",
@@ -42,13 +43,15 @@ TIME_RANGE = re.compile(
 )
 TIME_12 = re.compile(r"\b(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ampm>[ap])\.?\s*m\b\.?", re.I)
 TIME_24 = re.compile(r"\b(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?:hrs|hours|h)\b", re.I)
+# "at 14:00": a 24-hour time with a colon and no am/pm (checked after the others)
+TIME_PLAIN = re.compile(r"(?<![\d:/.])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])")
 NOON = re.compile(r"\b(?:12\s*)?noon\b", re.IGNORECASE)
 
 
 def find_dates(text: str) -> list[tuple[int, int, int | None, int, int]]:
     """Every (day, month, year or None, start, end) printed in text, in order."""
     found = []
-    for pattern in (DAY_MONTH, MONTH_DAY, NUMERIC):
+    for pattern in (ISO, DAY_MONTH, MONTH_DAY, NUMERIC):
         for match in pattern.finditer(text):
             if any(start <= match.start() < end for *_, start, end in found):
                 continue
@@ -101,6 +104,8 @@ def find_time(text: str) -> str | None:
         candidates.append((match.start(), int(match.group("h")), int(match.group("m"))))
     if match := NOON.search(text):
         candidates.append((match.start(), 12, 0))
+    if not candidates and (match := TIME_PLAIN.search(text)):
+        candidates.append((match.start(), int(match.group("h")), int(match.group("m"))))
     candidates = [c for c in candidates if 0 <= c[1] < 24 and 0 <= c[2] < 60]
     if not candidates:
         return None

@@ -22,6 +22,7 @@ from saferboard.archive.people import (
     apology,
     member,
     name_like,
+    names_organisation,
     people_in_list,
     person,
     split_owners,
@@ -51,7 +52,7 @@ MEETING_END = re.compile(
 CHAIR_LINE = re.compile(r"^chair(?:man|person)?\s*:\s*(?P<name>.+)$", re.IGNORECASE)
 ITEM = re.compile(
     r"^(?:[-•o·]\s+)?(?:(?:[Aa]genda\s+)?(?:[Ii]tem|ITEM)\s+)?"
-    r"(?P<number>[A-Z]{1,5}\d{1,3}[a-z]?|\d{1,3}[a-z]?|[IVX]{2,5}|[A-Z])"
+    r"(?P<number>[A-Z]{1,5}\d{1,3}[a-z]?|\d{1,3}/\d{2,4}|\d{1,3}[a-z]?|[IVX]{2,5}|[A-Z])"
     r"(?P<separator>[.):]|(?=\t)| +(?=[A-Z]))\s*\t?\s*(?P<title>.+)$",
 )
 ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
@@ -90,7 +91,9 @@ PRESENTER = re.compile(
     re.IGNORECASE,
 )
 RESOLVED = re.compile(
-    r"^(?:it\s+was\s+)?(?P<word>resolved|agreed)\b\s*[:,\-–]?\s*(?P<rest>.*)$", re.I
+    r"^(?:it\s+was\s+(?:unanimously\s+)?|the\s+[A-Za-z ]{2,40}?\s+(?=RESOLVED))?"
+    r"(?P<word>resolved|agreed|decisions?(?=\s*[:\-–]))\b\s*[:,\-–]?\s*(?P<rest>.*)$",
+    re.I,
 )
 NOTED = re.compile(r"^(?P<word>NOTED|RECEIVED)\b[:,]?\s*(?P<rest>.*)$")
 PART = re.compile(r"^(?:[-•o·]|\(?[ivx]{1,4}[.)]|\(?[a-z][.)]|\(?\d{1,2}[.)])\s+(?P<text>.+)$")
@@ -105,9 +108,14 @@ APOLOGIES_INTRO = re.compile(
 NO_APOLOGIES = re.compile(r"\bno apologies\b|\bnone\b", re.IGNORECASE)
 FUTURE_TITLE = re.compile(r"future meetings?|next meeting|dates? of meetings", re.IGNORECASE)
 DEFERRED = re.compile(r"\b(?:deferred|not taken|postponed|withdrawn)\b", re.IGNORECASE)
+WHO_TO_DO = re.compile(
+    r"^(?P<who>(?:[A-Z][\w'’.&/-]*|and|of|for|the)(?:[\s,/&]+(?:[A-Z][\w'’.&/-]*|and|of|for|the))"
+    r"{0,6})\s+to\s+(?P<what>[a-z]\w+\b.{8,})$"
+)
+DUE = re.compile(r"\b(?:by|before|no later than|due)\s*:?\s+(?:the\s+)?(?:end\s+of\s+)?", re.I)
 WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.IGNORECASE)
 NUMBER_ONLY = re.compile(
-    r"^(?:(?:[Aa]genda\s+)?(?:[Ii]tem|ITEM)\s+)?([A-Z]{0,5}\d{1,3}[a-z]?)[.)]?$"
+    r"^(?:(?:[Aa]genda\s+)?(?:[Ii]tem|ITEM)\s+)?([A-Z]{0,5}\d{1,3}[a-z]?|\d{1,3}/\d{2,4})[.)]?$"
 )
 DECLARED = re.compile(
     r"^(?P<member>[A-Z][^.;]{1,80}?)\s+declared\s+(?:an?\s+)?(?P<interest>[^.;]*?interest[^.;]*?)"
@@ -148,6 +156,7 @@ SIGNATORY_ROLE = re.compile(
     r"|chief executive|solicitor)\b",
     re.IGNORECASE,
 )
+PEOPLE_GROUP = re.compile(r"^(?P<label>[A-Z][A-Za-z &/'-]{2,40}):\s*(?P<rest>\S.*)$")
 NOT_MEMBERS = re.compile(r"support|advis|secretariat|in attendance|observer", re.IGNORECASE)
 
 
@@ -186,6 +195,7 @@ class Meeting:
     owner_column: int | None = None  # where the "Action by" cell is in the table's rows
     closed: bool = False
     signed_by: str | None = None
+    header_apologies: list[str] = field(default_factory=list)  # "Apologies:" before the items
 
 
 def roman(number: str) -> int:
@@ -197,6 +207,8 @@ def number_key(number: str, *, after: tuple | None = None) -> tuple:
     """How an item number sorts: "HSP16" -> ("number", "HSP", 16, ""), "4a" -> ("number", "",
     4, "a"), "C" -> ("letter", "", 3, ""), "IV" -> ("roman", "", 4, ""). A lone "I", "V" or
     "X" is a roman numeral after one (or "I" first), else a letter."""
+    if match := re.match(r"^(\d+)/(\d+)$", number):  # "45/23": minute 45 of the year 2023
+        return ("number", f"/{match.group(2)}", int(match.group(1)), "")
     match = re.match(r"^([A-Za-z]*?)(\d+)([a-z]?)$", number)
     if match:
         prefix, digits, suffix = match.groups()
@@ -604,6 +616,14 @@ class Parser:
         if meeting.items and meeting.role == "agenda" and self.agenda_ends(index, text):
             meeting.closed = True
             return index + 1
+        if (
+            not meeting.items
+            and meeting.role != "agenda"
+            and re.match(r"^apologies\b", text, re.IGNORECASE)
+            and APOLOGIES_INTRO.search(text)
+        ):
+            meeting.header_apologies.append(text)  # "Apologies: Cllr X (Cllr Y substituted)"
+            return self.lines_until_blank(index + 1, meeting.header_apologies)
         for pattern, people in ((PRESENT, meeting.present), (IN_ATTENDANCE, meeting.in_attendance)):
             if match := pattern.match(text):
                 if match.group("rest"):
@@ -641,6 +661,11 @@ class Parser:
             if broken_word:  # "Partnersh" | "ip." : a word broken across the columns
                 cells = [cells[0] + cells[-1], *cells[1:-1]]
             if self.action_continues(meeting, current, line, cells, index):
+                return index + 1
+            if current.pages is None and not current.body and (note := PAGES.fullmatch(text)):
+                first = int(note.group("first"))
+                last = max(first, int(note.group("last") or first))
+                current.pages = [first, last]
                 return index + 1
             current.body.extend([cell] for cell in more)
             current.body.append(cells)
@@ -758,8 +783,18 @@ class Parser:
         if found and found[0][3] == 0:
             return False
         if previous is None:
-            return number in {"1", "A", "I"}
+            return number in {"1", "A", "I"} or "/" in number  # "44/23": minutes run on
         return previous.spaced
+
+    def lines_until_blank(self, index: int, found: list[str]) -> int:
+        """The lines of a block under a heading, up to a blank line, a heading or an item."""
+        while index < len(self.lines):
+            text = collapse(self.lines[index].replace("\t", " "))
+            if not text or ITEM.match(text) or PRESENT.match(text) or IN_ATTENDANCE.match(text):
+                return index
+            found.append(text)
+            index += 1
+        return index
 
     def people_block(self, index: int, people: list[dict]) -> int:
         """Names one per line under "Present:" until a blank line, a heading or an item."""
@@ -770,8 +805,18 @@ class Parser:
                     return index
             elif ITEM.match(text) or IN_ATTENDANCE.match(text) or APOLOGIES_INTRO.search(text):
                 return index
+            elif group := PEOPLE_GROUP.match(text):
+                # "Councillors: Smith (Chair), Jones" or "Northshire Police: Insp Dave Hill"
+                label = group.group("label").strip()
+                for entry in people_in_list(group.group("rest")):
+                    found = person(entry)
+                    if found["organisation"] is None and names_organisation(label):
+                        found["organisation"] = label
+                    people.append(found)
             else:
-                people.append(person(text))
+                parts = split_people(text, min_words=2)
+                several = len(parts) > 1 and all(name_like(p) for p in parts)
+                people.extend(person(part) for part in (parts if several else [text]))
             index += 1
         return index
 
@@ -794,7 +839,7 @@ class Parser:
     # --- reading each item's text ---------------------------------------------------
 
     def meeting_document(self, meeting: Meeting) -> dict:
-        apologies: list[dict] = []
+        apologies: list[dict] = self.apologies(meeting.header_apologies)
         declarations: list[dict] = []
         items = []
         future: list[dict] = []
@@ -857,7 +902,10 @@ class Parser:
                 )
             if action := ACTION_LINE.match(text):
                 rest = action.group("rest").strip()
-                if len(rest) <= 60 and not rest.endswith("."):
+                if doer := WHO_TO_DO.match(rest):  # "JS to circulate the report by 1 May"
+                    owners = split_owners(doer.group("who"))
+                    actions.append({"text": rest, "owners": owners, "due": None})
+                elif len(rest) <= 60 and not rest.endswith("."):
                     earlier = texts[number - 1] if number else item.title
                     if part := PART.match(earlier):
                         earlier = part.group("text")
@@ -909,9 +957,27 @@ class Parser:
             if meeting.role != "agenda"
             else None,
             "resolutions": resolutions,
-            "actions": actions,
+            "actions": [self.with_due(meeting, item, action) for action in actions],
             "documents": documents,
         }
+
+    def with_due(self, meeting: Meeting, item: Item, action: dict) -> dict:
+        """An action's due date where its words give a whole date: "… by 1 May 2023"."""
+        if action["due"] is not None:
+            return action
+        for match in DUE.finditer(action["text"]):
+            found = dates.find_dates(action["text"][match.end() :])
+            if not found or found[0][3] != 0:
+                continue
+            day, month, year, *_ = found[0]
+            if year is not None:
+                return {**action, "due": date(year, month, day).isoformat()}
+            if meeting.date is not None and (when := dates.infer_year(day, month, meeting.date)):
+                self.warn(
+                    item.line, f"took the year of the action due {day}/{month} as {when.year}"
+                )
+                return {**action, "due": when.isoformat()}
+        return action
 
     def resolutions(self, texts: list[str]) -> list[str]:
         found = []

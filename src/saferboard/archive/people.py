@@ -50,6 +50,9 @@ def person(text: str) -> dict:
         role = match.group(1).strip()
         text = (text[: match.start()] + " " + text[match.end() :]).strip(" ,")
         text = " ".join(text.split())
+    if role is None and (bracket := TRAILING_ROLE.search(text)):  # "Jo Black (Manager)"
+        role = bracket.group("role").strip()
+        text = text[: bracket.start()].strip(" ,")
     parts = [part.strip(" ,.") for part in NAME_BREAK.split(text, maxsplit=2)]
     parts = [part for part in parts if part]
     name = parts[0] if parts else text
@@ -112,7 +115,8 @@ def split_outside_brackets(text: str) -> list[str]:
 
 TITLE = (
     r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame|Rev|Revd|Lord|Baroness"
-    r"|Ch\.? ?Supt|Supt|DCI|DCS|DI|Insp|Inspector|Superintendent|Chief Superintendent)\.?"
+    r"|Ch\.? ?Supt|Supt|DCI|DCS|DI|DS|DC|PC|PCSO|Sgt|Sergeant|Insp|Inspector|Ch\.? ?Insp"
+    r"|Chief Inspector|Superintendent|Chief Superintendent)\.?"
 )
 TITLE_START = re.compile(rf"^{TITLE}\s+(?=[A-Z])")
 # "…Haringey Metropolitan Police Cllr Julia Ogiehor": a title inside glued text starts a person.

@@ -1,0 +1,100 @@
+"""Minutes in other councils' wordings: apologies in the heading block, a present list grouped
+by "Councillors:" and organisation, "ACTION: JS to …" with a due date, minute numbers such as
+"45/23", a page note on the line under an item, "The Board RESOLVED that …", "DECISION:",
+24-hour times and numeric dates."""
+
+from saferboard.archive.parser import parse_pack
+from saferboard.archive.readers import read_pack
+
+MINUTES = """\
+Minutes of the Safer Ravensby Board held on 07.02.2023 at 14:00 at Ravensby Civic Centre
+
+Present:
+Councillors: Ann Shaw (Chair), Ben Ford
+Ravensby Police: Insp Dave Hill, PC Amy Lowe
+Jo Black (Community Safety Manager)
+
+Apologies: Cllr Raj Mehta (Cllr Ben Ford substituted), Kim Day
+
+44/23 Minutes of the Last Meeting
+(Pages 1 - 6)
+The Board RESOLVED that the minutes of 8 November 2022 be approved.
+
+45/23 Violence Against Women and Girls Strategy
+The Board discussed the draft.
+DECISION: To adopt the strategy.
+ACTION: JB to circulate the final strategy by 1 March
+ACTION: Police and Probation to agree the data sharing protocol by 31/05/2023
+
+46/23 Date of Next Meeting
+2023-05-09 at 14:00.
+
+Signed by Chair
+"""
+
+
+def parse() -> dict:
+    (meeting,) = parse_pack(read_pack(name="m.txt", data=MINUTES.encode()), source="m.txt")[
+        "meetings"
+    ]
+    return meeting
+
+
+def test_heading_with_a_numeric_date_and_a_24_hour_time():
+    meeting = parse()
+
+    assert (meeting["date"], meeting["start_time"]) == ("2023-02-07", "14:00")
+    assert meeting["venue"] == "Ravensby Civic Centre"
+    assert meeting["body"] == "Safer Ravensby Board"
+
+
+def test_present_list_grouped_by_councillors_and_organisation():
+    meeting = parse()
+
+    assert meeting["present"] == [
+        {"name": "Ann Shaw", "role": "Chair", "organisation": None},
+        {"name": "Ben Ford", "role": None, "organisation": None},
+        {"name": "Insp Dave Hill", "role": None, "organisation": "Ravensby Police"},
+        {"name": "PC Amy Lowe", "role": None, "organisation": "Ravensby Police"},
+        {"name": "Jo Black", "role": "Community Safety Manager", "organisation": None},
+    ]
+    assert meeting["chair"] == "Ann Shaw"
+
+
+def test_apologies_in_the_heading_block():
+    meeting = parse()
+
+    assert meeting["apologies"] == [
+        {"name": "Cllr Raj Mehta", "substitute": "Cllr Ben Ford"},
+        {"name": "Kim Day", "substitute": None},
+    ]
+
+
+def test_minute_numbers_with_the_year_and_a_page_note_under_the_title():
+    meeting = parse()
+
+    assert [(i["number"], i["title"], i["pages"]) for i in meeting["items"]] == [
+        ("44/23", "Minutes of the Last Meeting", [1, 6]),
+        ("45/23", "Violence Against Women and Girls Strategy", None),
+        ("46/23", "Date of Next Meeting", None),
+    ]
+    assert meeting["future_meetings"] == [{"date": "2023-05-09", "time": "14:00"}]
+
+
+def test_resolutions_and_actions_with_owners_and_due_dates():
+    first, vawg, _ = parse()["items"]
+
+    assert first["resolutions"] == ["that the minutes of 8 November 2022 be approved."]
+    assert vawg["resolutions"] == ["To adopt the strategy."]
+    assert vawg["actions"] == [
+        {
+            "text": "JB to circulate the final strategy by 1 March",
+            "owners": ["JB"],
+            "due": "2023-03-01",
+        },
+        {
+            "text": "Police and Probation to agree the data sharing protocol by 31/05/2023",
+            "owners": ["Police", "Probation"],
+            "due": "2023-05-31",
+        },
+    ]
