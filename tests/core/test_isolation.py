@@ -26,6 +26,7 @@ from saferboard.funding import models as funding_models
 from saferboard.registry.models import Body, MembershipCategory, Sector
 from saferboard.sharing.models import AgreementRevision
 from tests import factories
+from tests.assurance.conftest import framework_build
 from tests.factories import (
     ActionFactory,
     ActionOwnerFactory,
@@ -316,6 +317,36 @@ def monitoring_objects(a) -> tuple:
     )
 
 
+def return_objects(a, organisation, board) -> tuple:
+    """An open assurance framework of partnership A, a variant, and a return to it with an
+    evidence file."""
+    from saferboard.assurance import models as assurance
+
+    framework = framework_build(a, body=board, name="Alphaboard Prevent duty")
+    section = framework.sections.first()
+    standard = section.standards.first()
+    assurance_return = assurance.AssuranceReturn.objects.create(
+        partnership=a,
+        framework=framework,
+        organisation=organisation,
+        due_date=datetime.date(2025, 9, 30),
+    )
+    answer = assurance.Answer.objects.create(
+        partnership=a, assurance_return=assurance_return, standard=standard
+    )
+    evidence = assurance.Evidence.objects.create(
+        partnership=a,
+        answer=answer,
+        title="Alphaboard policy",
+        file="assurance/evidence/alphaboard-policy.pdf",
+        original_name="alphaboard-policy.pdf",
+    )
+    variant = assurance.Variant.objects.create(
+        partnership=a, framework=framework, name="Alphaboard small organisations"
+    )
+    return (framework, section, standard, variant, assurance_return, evidence)
+
+
 def request_objects(a, organisation) -> tuple:
     """A request for information between two signed parties of partnership A. Requests are
     404 even to A's own manager; here another partnership's manager must get 404 too."""
@@ -478,6 +509,7 @@ def a_objects(partnership_a) -> dict:
         *monitoring_objects(a),
         *funding_records,
         *bid_records,
+        *return_objects(a, organisation, board),
     ):
         objects[type(record)] = record
     return objects

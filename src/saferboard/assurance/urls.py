@@ -1,6 +1,11 @@
 """Partner assurance pages, under /p/<partnership>/assurance/. Each area of work has its own
 views module with its own urlpatterns."""
 
+from saferboard.assurance import framework_views, return_views
+
 app_name = "assurance"
 
-urlpatterns = []
+urlpatterns = [
+    *framework_views.urlpatterns,
+    *return_views.urlpatterns,
+]
