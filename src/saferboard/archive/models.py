@@ -24,7 +24,7 @@ class ImportBatch(TenantModel):
 
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="+")
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     file_count = models.PositiveIntegerField(default=0)
 
@@ -67,7 +67,7 @@ class ImportFile(TenantModel):
     )
     error = models.TextField(blank=True, help_text="Why the file could not be read.")
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     committed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
