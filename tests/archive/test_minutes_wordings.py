@@ -98,3 +98,38 @@ def test_resolutions_and_actions_with_owners_and_due_dates():
             "due": "2023-05-31",
         },
     ]
+
+
+SEMICOLONS = """\
+MINUTES of a meeting of the Safer Kingsford Partnership held in the Council Chamber, Guildhall,\
+ Kingsford on Monday 5 June 2023 at 6.00 pm
+
+Present: Councillor Mary Jones (Chair); Councillors Ahmed, Brown and Carter; Chief Inspector\
+ Sam Lee (Kingsford Police)
+
+Also present: Zoe Hart (Community Safety Officer) and Lee Ng
+
+Presentation by the Youth Service
+1. Apologies for absence
+There were none.
+"""
+
+
+def test_councillors_listed_under_one_title_and_also_present():
+    document = parse_pack(read_pack(name="m.txt", data=SEMICOLONS.encode()), source="m.txt")
+    (meeting,) = document["meetings"]
+
+    assert meeting["venue"] == "Council Chamber, Guildhall, Kingsford"
+    assert (meeting["date"], meeting["start_time"]) == ("2023-06-05", "18:00")
+    assert meeting["present"] == [
+        {"name": "Councillor Mary Jones", "role": "Chair", "organisation": None},
+        {"name": "Ahmed", "role": None, "organisation": None},
+        {"name": "Brown", "role": None, "organisation": None},
+        {"name": "Carter", "role": None, "organisation": None},
+        {"name": "Chief Inspector Sam Lee", "role": None, "organisation": "Kingsford Police"},
+    ]
+    assert meeting["in_attendance"] == [
+        {"name": "Zoe Hart", "role": "Community Safety Officer", "organisation": None},
+        {"name": "Lee Ng", "role": None, "organisation": None},
+    ]
+    assert meeting["apologies"] == []

@@ -100,8 +100,16 @@ PART = re.compile(r"^(?:[-•o·]|\(?[ivx]{1,4}[.)]|\(?[a-z][.)]|\(?\d{1,2}[.)])
 ACTION_MARK = re.compile(r"\[\s*action\s*:?\s*(?P<owners>[^\]]+)\]", re.IGNORECASE)
 ACTION_LINE = re.compile(r"^actions?\s*(?:by)?\s*[:\-–]\s*(?P<rest>.+)$", re.IGNORECASE)
 ACTION_BY_HEAD = re.compile(r"^action(?:\s*by)?$|^owner$|^lead$", re.IGNORECASE)
-PRESENT = re.compile(r"^(?:members\s+)?present\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
-IN_ATTENDANCE = re.compile(r"^(?:also\s+)?in\s+attendance\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+PRESENT = re.compile(
+    r"^(?:(?:board\s+|committee\s+|voting\s+)?members\s+|those\s+)?(?:present|attendees)\b"
+    r"\s*:?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+IN_ATTENDANCE = re.compile(
+    r"^(?:(?:also\s+)?in\s+attendance|also\s+(?:present|attending)"
+    r"|officers(?:\s+present|\s+in\s+attendance)?(?=\s*:))\b\s*:?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 APOLOGIES_INTRO = re.compile(
     r"apologies\b.*\b(?:received|were|from|given)\b|^apologies(?: for absence)?\s*:", re.I
 )
@@ -403,7 +411,8 @@ class Parser:
                 meeting.venue = meeting.venue or venue[1].strip(" .,") or None
             # "… held at County Hall, Northton on Wednesday 8 March 2023"
             if before := VENUE_BEFORE.search(text[: found[0][3]]):
-                meeting.venue = meeting.venue or before.group("venue").strip(" ,") or None
+                venue = re.sub(r"^the\s+", "", before.group("venue").strip(" ,"), flags=re.I)
+                meeting.venue = meeting.venue or venue or None
 
     def describe_from_following(self, meeting: Meeting, index: int) -> None:
         """The agenda's body, date and venue are in the few lines under its heading."""

@@ -236,9 +236,17 @@ def people_in_list(text: str) -> list[str]:
     """ "Cllr A (Chair), B and C" -> one string per person; a part that is not a name ("Ellen
     Ross, Community Safety Officer") stays with the person before it as their role."""
     people: list[str] = []
+    plural = False  # "Councillors A Brown, C Dean and E Fox": the title is for all of them
     for part in split_outside_brackets(" ".join(text.split())):
         part = part.strip(" ,;.")
+        if re.match(r"^councillors\s+(?=[A-Z])", part, re.IGNORECASE):
+            part, plural = part.split(None, 1)[1], True
+        elif TITLE_START.match(part) or ":" in part:
+            plural = False
         if not part:
+            continue
+        if plural and name_like(part, min_words=1):
+            people.append(part)
             continue
         if people and not name_like(part, min_words=1):
             people[-1] = f"{people[-1]}, {part}"
