@@ -347,6 +347,37 @@ def return_objects(a, organisation, board) -> tuple:
     return (framework, section, standard, variant, assurance_return, evidence)
 
 
+def submission_objects(a, organisation) -> tuple:
+    """A submitted assurance return of partnership A with a rating and a challenge on it."""
+    from saferboard.assurance import models as assurance
+
+    framework = framework_build(a, name="Alphaboard Section 11 audit")
+    standard = assurance.Standard.objects.filter(section__framework=framework).first()
+    assurance_return = assurance.AssuranceReturn.objects.create(
+        partnership=a,
+        framework=framework,
+        organisation=organisation,
+        due_date=datetime.date(2025, 9, 30),
+    )
+    submission = assurance.Submission.objects.create(
+        partnership=a,
+        assurance_return=assurance_return,
+        number=1,
+        submitted_at=datetime.datetime(2025, 9, 1, 12, tzinfo=datetime.UTC),
+    )
+    rating = assurance.SubmittedRating.objects.create(
+        partnership=a,
+        submission=submission,
+        standard=standard,
+        level=standard.scale.levels.get(code="partly"),
+        comment="Alphaboard comment",
+    )
+    challenge = assurance.Challenge.objects.create(
+        partnership=a, rating=rating, kind="challenge", note="Alphaboard challenge"
+    )
+    return (submission, rating, challenge)
+
+
 def request_objects(a, organisation) -> tuple:
     """A request for information between two signed parties of partnership A. Requests are
     404 even to A's own manager; here another partnership's manager must get 404 too."""
@@ -510,6 +541,7 @@ def a_objects(partnership_a) -> dict:
         *funding_records,
         *bid_records,
         *return_objects(a, organisation, board),
+        *submission_objects(a, organisation),
     ):
         objects[type(record)] = record
     return objects
