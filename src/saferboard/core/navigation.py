@@ -39,6 +39,7 @@ NAVIGATION: list[NavItem] = [
     NavItem("People", "registry:person-list", "registry:person"),
     NavItem("Posts", "registry:post-list", "registry:post"),
     NavItem("Memberships", "registry:membership-list", "registry:membership"),
+    NavItem("Archive", "archive:list", "archive:", frozenset({Role.MANAGER, Role.CLERK})),
 ]
 
 
