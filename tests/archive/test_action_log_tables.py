@@ -65,3 +65,36 @@ def test_a_minutes_table_is_not_an_action_log():
     document = parse_pack(read_pack(name="m.txt", data=text.encode()), source="m")
 
     assert document["action_log"] == []
+
+
+def test_other_trackers_columns_and_a_deadline_that_is_not_the_date_raised():
+    text = "\n".join(
+        [
+            "Action ref\tDate of meeting\tAction agreed\tResponsible\tDue date\tRAG status",
+            "CSP-7\t3 May 2022\tRefresh the ASB policy\tHead of ASB\t30 June 2022\tAmber",
+            "CSP-8\t3 May 2022\tBrief ward members\tPolice / Council\t1 July 2022\tClosed",
+        ]
+    )
+
+    log = parse_pack(read_pack(name="t.txt", data=text.encode()), source="t")["action_log"]
+
+    assert log == [
+        {
+            "number": "CSP-7",
+            "raised": "2022-05-03",
+            "reference": None,
+            "action": "Refresh the ASB policy",
+            "owners": ["Head of ASB"],
+            "status": "ongoing",
+            "update": None,
+        },
+        {
+            "number": "CSP-8",
+            "raised": "2022-05-03",
+            "reference": None,
+            "action": "Brief ward members",
+            "owners": ["Police", "Council"],
+            "status": "complete",
+            "update": None,
+        },
+    ]

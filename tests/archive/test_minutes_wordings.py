@@ -133,3 +133,28 @@ def test_councillors_listed_under_one_title_and_also_present():
         {"name": "Lee Ng", "role": None, "organisation": None},
     ]
     assert meeting["apologies"] == []
+
+
+def test_lead_officer_lines_for_approval_and_a_responsible_column():
+    text = (
+        "AGENDA\nSafer Ravensby Board\nTuesday 4 July 2023, 2pm\n\n"
+        "1. Youth Violence Plan\nFor approval\nLead officer: Head of Youth Services\n"
+        "2. Crime Figures\nFor noting\nPresented by the Borough Commander\n"
+    )
+    (agenda,) = parse_pack(read_pack(name="a.txt", data=text.encode()), source="a")["meetings"]
+
+    assert [(i["decision_type"], i["presenter"]) for i in agenda["items"]] == [
+        ("decision", "Head of Youth Services"),
+        ("information", "Borough Commander"),
+    ]
+
+    table = (
+        "Minutes of the Safer Ravensby Board held on 4 July 2023\n\n"
+        "Minute\tDiscussion\tResponsible\n1.\tYOUTH VIOLENCE PLAN\t\n"
+        "\tOfficers to cost the plan.\tHead of Youth Services\n"
+    )
+    (minutes,) = parse_pack(read_pack(name="m.txt", data=table.encode()), source="m")["meetings"]
+
+    assert minutes["items"][0]["actions"] == [
+        {"text": "Officers to cost the plan.", "owners": ["Head of Youth Services"], "due": None}
+    ]

@@ -13,12 +13,19 @@ from saferboard.archive import dates
 from saferboard.archive.people import split_owners
 
 COLUMNS = {
-    "number": re.compile(r"^(?:no\.?|number|ref(?:erence)?\.?|#|item no\.?|action no\.?)$", re.I),
+    "number": re.compile(
+        r"^(?:no\.?|number|ref(?:erence)?\.?(?: no\.?)?|#|id|item no\.?|action (?:no\.?|ref\.?))$",
+        re.I,
+    ),
+    # A deadline is not the date raised; the document has no field for it, so it is left out.
+    "due": re.compile(r"due|deadline|target|by when|timescale|completion date", re.I),
     "raised": re.compile(r"date|raised|meeting", re.I),
     "reference": re.compile(r"^(?:agenda )?item|subject|minute|topic", re.I),
-    "action": re.compile(r"^(?:action|actions|action required|description)$", re.I),
-    "owners": re.compile(r"owner|lead|responsib|action by|^by$|^who$", re.I),
-    "status": re.compile(r"^(?:status|rag|progress)$", re.I),
+    "action": re.compile(
+        r"^(?:actions?|action required|actions? agreed|agreed actions?|description|task)$", re.I
+    ),
+    "owners": re.compile(r"owner|lead|responsib|action by|^by$|^who$|by whom", re.I),
+    "status": re.compile(r"^(?:status|rag(?: status)?|progress|open/closed|complete\??)$", re.I),
     "update": re.compile(r"update|comment|note", re.I),
 }
 STATUSES = (

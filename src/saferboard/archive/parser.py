@@ -83,10 +83,15 @@ VENUE_BEFORE = re.compile(
     r"\s*,?\s*)?(?:the\s+)?$",
     re.IGNORECASE,
 )
-DECISION_TYPE = re.compile(r"\b(for decision|for information|to note|for noting)\b", re.I)
+DECISION_TYPE = re.compile(
+    r"\b(for (?:decision|approval|agreement|endorsement|sign[- ]off)|for information"
+    r"|to note|for noting)\b",
+    re.I,
+)
 PRESENTER = re.compile(
-    r"^(?:(?:joint\s+)?report of (?:the )?|oral update (?:of|from|by) (?:the )?"
-    r"|presented by (?:the )?)(?P<who>.+?)\.?$"
+    r"^(?:(?:joint\s+)?report (?:of|by|from) (?:the )?|oral update (?:of|from|by) (?:the )?"
+    r"|(?:presented|introduced) by (?:the )?|(?:lead(?: officer| member)?|presenter|presenting"
+    r" officer)\s*:\s*(?:the )?)(?P<who>.+?)\.?$"
     r"|^(?P<heard>.+?) to be heard\.?$",
     re.IGNORECASE,
 )
@@ -99,7 +104,11 @@ NOTED = re.compile(r"^(?P<word>NOTED|RECEIVED)\b[:,]?\s*(?P<rest>.*)$")
 PART = re.compile(r"^(?:[-•o·]|\(?[ivx]{1,4}[.)]|\(?[a-z][.)]|\(?\d{1,2}[.)])\s+(?P<text>.+)$")
 ACTION_MARK = re.compile(r"\[\s*action\s*:?\s*(?P<owners>[^\]]+)\]", re.IGNORECASE)
 ACTION_LINE = re.compile(r"^actions?\s*(?:by)?\s*[:\-–]\s*(?P<rest>.+)$", re.IGNORECASE)
-ACTION_BY_HEAD = re.compile(r"^action(?:\s*by)?$|^owner$|^lead$", re.IGNORECASE)
+ACTION_BY_HEAD = re.compile(
+    r"^action(?:\s*by)?$|^(?:action\s+)?owner$|^lead(?: officer)?$|^responsib(?:le|ility)$|^who$"
+    r"|^by whom$",
+    re.IGNORECASE,
+)
 PRESENT = re.compile(
     r"^(?:(?:board\s+|committee\s+|voting\s+)?members\s+|those\s+)?(?:present|attendees)\b"
     r"\s*:?\s*(?P<rest>.*)$",
@@ -931,7 +940,8 @@ class Parser:
         if kind is None and (agenda_texts or texts):
             kind = DECISION_TYPE.match((agenda_texts or texts)[0])
         if kind:
-            decision_type = "decision" if "decision" in kind.group(1).lower() else "information"
+            informed = re.search(r"information|note|noting", kind.group(1), re.I)
+            decision_type = "information" if informed else "decision"
         presenter = None
         for text in agenda_texts[:3] + texts[:3]:
             if found := PRESENTER.match(text):
