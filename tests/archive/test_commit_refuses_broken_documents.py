@@ -114,3 +114,25 @@ def test_the_clerks_corrections_are_what_is_committed(body, manager_a):
     assert AgendaItem.objects.get().title == "Apologies for absence"
     assert import_file.status == ImportStatus.COMMITTED
     assert import_file.committed_by == manager_a
+
+
+def test_a_list_of_people_that_is_not_entries_is_named(body, manager_a):
+    meeting = {**GOOD_MEETING, "present": ["Ann Other"]}
+    import_file = import_file_with(body, [meeting], manager_a)
+
+    with pytest.raises(BusinessRuleError) as refused:
+        import_commit(import_file=import_file, people={}, by=manager_a, version=1)
+
+    assert str(refused.value) == (
+        "Meeting 1 (agenda of 25 July 2018): present must be a list of entries."
+    )
+    assert_nothing_written(import_file, 1)
+
+
+def test_a_meeting_left_out_is_not_committed(body, manager_a):
+    left_out = {**GOOD_MEETING, "date": "2018-09-19", "include": False}
+    import_file = import_file_with(body, [GOOD_MEETING, left_out], manager_a)
+
+    import_commit(import_file=import_file, people={}, by=manager_a, version=1)
+
+    assert [str(m.date) for m in Meeting.objects.all()] == ["2018-07-25"]

@@ -79,6 +79,13 @@ def _included(document: dict) -> list[tuple[int, dict]]:
     ]
 
 
+def _check_entries(entries, where: str) -> None:
+    if entries is not None and not (
+        isinstance(entries, list) and all(isinstance(entry, dict) for entry in entries)
+    ):
+        raise BusinessRuleError(f"{where} must be a list of entries.")
+
+
 def _check(document: dict, file_name: str) -> None:
     """Refuse, before anything is written, a document the commit cannot make records from."""
     if not isinstance(document, dict):
@@ -95,6 +102,8 @@ def _check(document: dict, file_name: str) -> None:
             )
         if meeting.get("start_time") and hhmm_time(meeting["start_time"]) is None:
             raise BusinessRuleError(f"{label} has a start time that is not a 24-hour time.")
+        for key in ("present", "in_attendance", "apologies", "declarations", "items"):
+            _check_entries(meeting.get(key), f"{label}: {key.replace('_', ' ')}")
         for position, item in enumerate(meeting.get("items") or [], 1):
             number_text = item.get("number") if isinstance(item, dict) else None
             where = f"{label}, item {number_text or position}"
@@ -104,6 +113,9 @@ def _check(document: dict, file_name: str) -> None:
                 raise BusinessRuleError(
                     f"{where}: the decision type must be decision or information."
                 )
+            _check_entries(item.get("actions"), f"{where}: actions")
+            if not all(isinstance(text, str) for text in item.get("resolutions") or []):
+                raise BusinessRuleError(f"{where}: each resolution must be text.")
             for action in item.get("actions") or []:
                 if isinstance(action, dict) and action.get("due") and not iso_date(action["due"]):
                     raise BusinessRuleError(f"{where}: an action's due date is not a real date.")
