@@ -247,6 +247,12 @@ def read_docx(data: bytes) -> list[str]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             xml = archive.read("word/document.xml")
+            parts = set(archive.namelist())
+            extra = {
+                name: archive.read(f"word/{name}.xml")
+                for name in ("numbering", "styles")
+                if f"word/{name}.xml" in parts
+            }
     except zipfile.BadZipFile as error:
         message = "the Word file is not a valid .docx (it is not a ZIP package)"
         raise ImportPackError(message) from error
@@ -260,10 +266,11 @@ def read_docx(data: bytes) -> list[str]:
     body = root.find(f"{WORD_NS}body")
     if body is None:
         raise ImportPackError("the Word document has no body")
+    numbering = WordNumbering(extra.get("numbering"), extra.get("styles"))
     text = []
     for block in body:
         if block.tag == f"{WORD_NS}p":
-            text.append(_docx_paragraph(block))
+            text.append(numbering.label(block) + _docx_paragraph(block))
         elif block.tag == f"{WORD_NS}tbl":
             for row in block.iter(f"{WORD_NS}tr"):
                 cells = [
@@ -272,6 +279,117 @@ def read_docx(data: bytes) -> list[str]:
                 ]
                 text.append("\t".join(cells))
     return clean_lines("\n".join(text))
+
+
+def _xml(data: bytes | None):
+    if not data:
+        return None
+    try:
+        return etree.fromstring(data)
+    except etree.XMLSyntaxError:
+        return None  # numbering is a nicety: a damaged numbering part leaves the text as it is
+
+
+def _roman(number: int) -> str:
+    values = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc")]
+    values += [(50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    out = ""
+    for value, letters in values:
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+def _letters(number: int) -> str:
+    return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+
+
+class WordNumbering:
+    """The labels Word draws for automatically numbered paragraphs ("1.", "4a)", "ii."), which
+    are not in the text: minutes whose items are a numbered list would otherwise lose their
+    numbers. Read from numbering.xml, for numbering set on the paragraph or its style."""
+
+    FORMATS = {
+        "decimal": str,
+        "lowerLetter": _letters,
+        "upperLetter": lambda n: _letters(n).upper(),
+        "lowerRoman": _roman,
+        "upperRoman": lambda n: _roman(n).upper(),
+    }
+
+    def __init__(self, numbering: bytes | None, styles: bytes | None):
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.style_numbers: dict[str, tuple[str, int]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        w = WORD_NS
+        root = _xml(numbering)
+        if root is not None:
+            abstract = {}
+            for node in root.iter(f"{w}abstractNum"):
+                levels = {}
+                for level in node.iter(f"{w}lvl"):
+                    fmt = level.find(f"{w}numFmt")
+                    text = level.find(f"{w}lvlText")
+                    start = level.find(f"{w}start")
+                    levels[int(level.get(f"{w}ilvl", "0"))] = (
+                        fmt.get(f"{w}val", "decimal") if fmt is not None else "decimal",
+                        text.get(f"{w}val", "") if text is not None else "",
+                        int(start.get(f"{w}val", "1")) if start is not None else 1,
+                    )
+                abstract[node.get(f"{w}abstractNumId")] = levels
+            for node in root.iter(f"{w}num"):
+                reference = node.find(f"{w}abstractNumId")
+                if reference is not None:
+                    self.levels[node.get(f"{w}numId")] = abstract.get(reference.get(f"{w}val"), {})
+        root = _xml(styles)
+        if root is not None:
+            for style in root.iter(f"{w}style"):
+                found = self._num_pr(style.find(f"{w}pPr"))
+                if found:
+                    self.style_numbers[style.get(f"{w}styleId")] = found
+
+    @staticmethod
+    def _num_pr(properties) -> tuple[str, int] | None:
+        if properties is None:
+            return None
+        number = properties.find(f"{WORD_NS}numPr")
+        if number is None:
+            return None
+        num_id = number.find(f"{WORD_NS}numId")
+        level = number.find(f"{WORD_NS}ilvl")
+        if num_id is None or num_id.get(f"{WORD_NS}val") in (None, "0"):
+            return None
+        return num_id.get(f"{WORD_NS}val"), int(
+            level.get(f"{WORD_NS}val", "0") if level is not None else 0
+        )
+
+    def label(self, paragraph) -> str:
+        """ "3. " for the third paragraph of a numbered list, "- " for a bullet, else ""."""
+        properties = paragraph.find(f"{WORD_NS}pPr")
+        found = self._num_pr(properties)
+        if found is None and properties is not None:
+            style = properties.find(f"{WORD_NS}pStyle")
+            if style is not None:
+                found = self.style_numbers.get(style.get(f"{WORD_NS}val"))
+        if found is None or not _docx_paragraph(paragraph).strip():
+            return ""
+        num_id, level = found
+        levels = self.levels.get(num_id, {})
+        if level not in levels:
+            return ""
+        fmt, text, start = levels[level]
+        if fmt == "bullet":
+            return "- "
+        counters = self.counters.setdefault(num_id, {})
+        counters[level] = counters.get(level, start - 1) + 1
+        for deeper in [key for key in counters if key > level]:
+            del counters[deeper]
+        label = text
+        for position in range(level + 1):
+            value = counters.get(position, levels.get(position, ("", "", 1))[2])
+            fmt_at = levels.get(position, ("decimal", "", 1))[0]
+            label = label.replace(f"%{position + 1}", self.FORMATS.get(fmt_at, str)(value))
+        return f"{label} " if label else ""
 
 
 BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "table", "section"}
