@@ -424,9 +424,68 @@ def read_html(data: bytes) -> list[str]:
     return clean_lines(document.text_content())
 
 
+RTF_DESTINATION = re.compile(
+    r"\\(?:fonttbl|colortbl|stylesheet|info|pict|object|header|footer|themedata|colorschememapping"
+    r"|latentstyles|datastore|xmlnstbl|listtable|listoverridetable|rsidtbl|generator|\*)"
+)
+RTF_TOKEN = re.compile(
+    r"\\'([0-9a-fA-F]{2})|\\u(-?\d+) ?|\\([a-zA-Z]+|[*~_-])(-?\d+)? ?|\\([\\{}])|([{}])"
+    r"|([^\\{}]+)"
+)
+RTF_BREAKS = {"par": "\n", "line": "\n", "row": "\n", "cell": "\t", "tab": "\t", "sect": "\n"}
+RTF_BREAKS |= {"~": " ", "_": "-"}
+
+
+def read_rtf(data: bytes) -> list[str]:
+    """Rich Text Format: the text, with paragraphs and table rows (cells tab-separated); font
+    tables, pictures, headers and footers left out."""
+    source = data.decode("latin-1")
+    if not source.lstrip().startswith("{\\rtf"):
+        raise ImportPackError("the file is not Rich Text Format (it does not start with {\\rtf)")
+    out: list[str] = []
+    skipping: list[bool] = [False]
+    fallback = False  # the character after \uN is for readers without Unicode
+    for hex_char, unicode, word, _number, escaped, brace, text in RTF_TOKEN.findall(source):
+        if brace == "{":
+            skipping.append(skipping[-1])
+        elif brace == "}":
+            if len(skipping) > 1:
+                skipping.pop()
+        elif skipping[-1]:
+            continue
+        elif word:
+            if RTF_DESTINATION.fullmatch(f"\\{word}"):
+                skipping[-1] = True
+            else:
+                out.append(RTF_BREAKS.get(word, ""))
+        elif unicode:
+            out.append(chr(int(unicode) % 65536))
+            fallback = True
+            continue
+        elif hex_char:
+            if not fallback:
+                out.append(bytes([int(hex_char, 16)]).decode("cp1252", errors="replace"))
+        elif escaped:
+            out.append(escaped)
+        elif text:
+            text = text.replace("\r", "").replace("\n", "")
+            out.append(text[1:] if fallback else text)
+        fallback = False
+    return clean_lines("".join(out))
+
+
+def read_old_word(data: bytes) -> list[str]:
+    raise ImportPackError(
+        "this is an old Word document (.doc): open it in Word or LibreOffice and save it as "
+        ".docx or PDF, then import that"
+    )
+
+
 READERS = {
     ".pdf": read_pdf,
     ".docx": read_docx,
+    ".doc": read_old_word,
+    ".rtf": read_rtf,
     ".htm": read_html,
     ".html": read_html,
     ".txt": read_text,
@@ -446,6 +505,10 @@ def read_pack(*, name: str, data: bytes) -> list[str]:
             reader = read_pdf
         elif data.startswith(b"PK"):
             reader = read_docx
+        elif data.startswith(b"\xd0\xcf\x11\xe0"):
+            reader = read_old_word
+        elif data.lstrip().startswith(b"{\\rtf"):
+            reader = read_rtf
         elif data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
             reader = read_html
         else:
