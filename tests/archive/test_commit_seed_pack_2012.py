@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from saferboard.actions.models import Action
-from saferboard.archive.commit import import_commit
+from saferboard.archive.commit import import_commit, kind_label
 from saferboard.archive.models import ImportedRecord, ImportFile, ImportStatus
 from saferboard.archive.parser import parse_pack
 from saferboard.archive.readers import read_pack
@@ -150,6 +150,8 @@ def test_actions_are_raised_on_the_minute_with_owners_read_from_the_text(
     assert signed_off.owners_to_confirm == ""
     assert signed_off.meeting == june
     assert signed_off.reference == "26.06.12 Item HSP24"
+    # The same words are the minute's resolution: the action carries it out.
+    assert signed_off.resolution == item.resolutions.get(text=signed_off.text)
     owned_by_claire = [
         a for a in actions if people["kowalska"] in [o.person for o in a.owners.all()]
     ]
@@ -160,6 +162,7 @@ def test_actions_are_raised_on_the_minute_with_owners_read_from_the_text(
 
 def test_the_report_counts_what_was_made_and_says_what_was_skipped(committed, csp):
     import_file, report = committed
+    assert kind_label("meetings.agendaitem") == "agenda items"
 
     assert report["created"]["meetings.meeting"] == 2
     assert report["created"]["meetings.agendaitem"] == 16 + 19

@@ -12,6 +12,7 @@ import datetime
 import re
 from collections import Counter
 
+from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
@@ -47,6 +48,15 @@ DELEGATE = re.compile(
     r"\bdelegated?\s+(?:authority\s+)?to\s+(?:the\s+)?(.+?)(?:\s+in consultation|\s+to\s|,|;|$)",
     re.IGNORECASE,
 )
+
+
+def kind_label(kind: str) -> str:
+    """How a page names a kind of record in the report: "meetings.agendaitem" -> "agenda
+    items", "meetings.inattendance" -> "in attendance"."""
+    try:
+        return str(apps.get_model(kind)._meta.verbose_name_plural)
+    except (LookupError, ValueError):
+        return kind
 
 
 def _resolution_kind(text: str) -> tuple[str, str]:

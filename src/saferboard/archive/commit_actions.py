@@ -75,6 +75,9 @@ def meeting_actions(run: CommitRun, meeting: Meeting, found: dict, items: dict) 
             owners=_owners(run, found_action.get("owners") or [], pool),
             meeting=meeting,
             agenda_item=item,
+            # "RESOLVED that X" with X in the action column: the action carries out the
+            # resolution.
+            resolution=item.resolutions.filter(text=text).first() if item else None,
             due_date=iso_date(found_action.get("due")),
         )
 
