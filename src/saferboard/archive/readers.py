@@ -104,9 +104,8 @@ def read_pdf(data: bytes) -> list[str]:
 # A page whose text names an action and who owns it may hold a table whose columns the plain
 # text layer loses; such pages are read again with their layout kept.
 TABLE_HINT = re.compile(r"\baction", re.IGNORECASE)
-TABLE_HEADER = re.compile(
-    r"\baction(?:s| required| by)?\b.*\b(?:owner|lead|by|responsib\w*|who)\b"
-    r"|\b(?:owner|lead|responsib\w*)\b.*\baction",
+OWNER_CELL = re.compile(
+    r"^(?:action\s*by|(?:action\s+)?owners?|lead(?:\s+officer)?|responsib\w*|by\s+whom|who)$",
     re.IGNORECASE,
 )
 RUN = re.compile(r"\S+(?: \S+)*")  # a run of text: words one space apart
@@ -128,10 +127,7 @@ def table_pages(pages: list[str], layouts: list[str]) -> list[str]:
     in_table = False
     for plain, layout in zip(pages, layouts, strict=True):
         lines = layout.splitlines()
-        header = next(
-            (n for n, line in enumerate(lines) if TABLE_HEADER.search(line) and chunks(line) >= 2),
-            None,
-        )
+        header = next((n for n, line in enumerate(lines) if table_header(line)), None)
         if header is None and not (in_table and tabular(lines)):
             texts.append(plain)
             in_table = False
@@ -149,13 +145,25 @@ def table_pages(pages: list[str], layouts: list[str]) -> list[str]:
     return texts
 
 
+def table_header(line: str) -> bool:
+    """A table's header row in layout text: short cells split by wide gaps, one naming who owns
+    the action ("Action by", "Owner", "Lead", "Responsible") and one naming the action."""
+    cells = [cell for cell in re.split(r"\s{2,}", line.strip()) if cell]
+    if not 2 <= len(cells) <= 10 or any(len(cell.split()) > 4 for cell in cells):
+        return False
+    owner = [cell for cell in cells if OWNER_CELL.match(cell)]
+    action = [cell for cell in cells if re.search(r"\baction", cell, re.IGNORECASE)]
+    owner_words = [c for c in cells if any(OWNER_CELL.match(w) for w in c.split())]
+    return bool(action) and bool(owner or [c for c in owner_words if c not in action])
+
+
 def chunks(line: str) -> int:
     return len(re.split(r"\s{2,}", line.strip())) if line.strip() else 0
 
 
 def tabular(lines: list[str]) -> bool:
     filled = [line for line in lines if line.strip()]
-    return bool(filled) and sum(chunks(line) >= 2 for line in filled) >= len(filled) / 3
+    return bool(filled) and sum(chunks(line) >= 2 for line in filled) >= len(filled) / 2
 
 
 def column_starts(lines: list[str]) -> list[int]:
