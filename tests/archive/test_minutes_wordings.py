@@ -3,6 +3,8 @@ by "Councillors:" and organisation, "ACTION: JS to …" with a due date, minute 
 "45/23", a page note on the line under an item, "The Board RESOLVED that …", "DECISION:",
 24-hour times and numeric dates."""
 
+from pathlib import Path
+
 from saferboard.archive.parser import parse_pack
 from saferboard.archive.readers import read_pack
 
@@ -158,3 +160,39 @@ def test_lead_officer_lines_for_approval_and_a_responsible_column():
     assert minutes["items"][0]["actions"] == [
         {"text": "Officers to cost the plan.", "owners": ["Head of Youth Services"], "due": None}
     ]
+
+
+def test_a_minutes_heading_alone_with_labelled_date_time_and_venue():
+    path = Path(__file__).parent / "fixtures" / "notes-style-minutes.txt"
+    document = parse_pack(read_pack(name=path.name, data=path.read_bytes()), source=path.name)
+    (minutes,) = document["meetings"]
+
+    assert minutes["role"] == "minutes"
+    assert minutes["body"] == "Safer Hillborough Partnership"
+    assert (minutes["date"], minutes["start_time"]) == ("2019-03-14", "10:00")
+    assert minutes["venue"] == "Room 2, Hillborough House"
+    assert [p["name"] for p in minutes["present"]] == ["Ann Lee", "Bob Hale", "Cath Moss"]
+    # names one per line under an apologies item, with no "received from" line
+    assert minutes["apologies"] == [
+        {"name": "Cllr Dan Webb", "substitute": None},
+        {"name": "Supt Eve Ray", "substitute": "DI Fay Cole"},
+    ]
+    assert minutes["items"][1]["actions"] == [
+        {
+            "text": "Bob Hale to share the data by 1 April",
+            "owners": ["Bob Hale"],
+            "due": "2019-04-01",
+        }
+    ]
+
+
+def test_notes_of_a_meeting_start_minutes_and_prose_under_apologies_is_not_a_name():
+    text = (
+        "Notes of the Safer Fenwick Group meeting held on 2 February 2021\n\n"
+        "1. Apologies\nThe Chair welcomed everyone to the meeting.\nJo Hart\n"
+    )
+    (minutes,) = parse_pack(read_pack(name="n.txt", data=text.encode()), source="n")["meetings"]
+
+    assert (minutes["role"], minutes["date"]) == ("minutes", "2021-02-02")
+    assert minutes["body"] == "Safer Fenwick Group"
+    assert minutes["apologies"] == [{"name": "Jo Hart", "substitute": None}]

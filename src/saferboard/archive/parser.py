@@ -35,8 +35,14 @@ AGENDA_HEAD = re.compile(
     r"^(?:notice of (?:the )?meeting|agenda|summons)(?:\s+(?:for|of)\b.*|\s*[:.]?)$", re.IGNORECASE
 )
 MINUTES_HEAD = re.compile(
-    r"^(?:(?:draft|confirmed|unconfirmed)\s+)?minutes\s+of\s+(?:the\s+)?(?:a\s+)?"
+    r"^(?:(?:draft|confirmed|unconfirmed)\s+)?(?:minutes|(?:action\s+|meeting\s+)?notes)\s+of\s+"
+    r"(?:the\s+)?(?:a\s+)?"
     r"(?:(?:meeting|proceedings)\s+of\s+(?:the\s+)?)?(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+MINUTES_ALONE = re.compile(
+    r"^(?:(?P<body>[^.:;]{3,80}?)\s+[-–:]\s+)?(?:(?:draft|confirmed|unconfirmed)\s+)?"
+    r"(?:minutes|meeting\s+notes|action\s+notes)(?:\s+of\s+(?:the\s+)?meeting)?\s*[:.]?$",
     re.IGNORECASE,
 )
 AGENDA_AND_MINUTES = re.compile(r"^agenda and (?:draft )?minutes\b", re.IGNORECASE)
@@ -381,7 +387,8 @@ class Parser:
             if meeting.date is None:
                 return None  # "Minutes of the last meeting" in running text
             rest = MINUTES_HEAD.match(heading).group("rest")
-            meeting.body = sentence_title(BODY_END.sub("", rest).strip(" -–,")) or None
+            body = re.sub(r"\s+meeting$", "", BODY_END.sub("", rest).strip(" -–,"), flags=re.I)
+            meeting.body = sentence_title(body) or None
             if untitled:  # the body is the line above: "Westbrook CSP" / "Minutes of the meeting…"
                 above = [collapse(line) for line in self.lines[max(0, index - 3) : index]]
                 above = [line for line in above if line]
@@ -390,6 +397,17 @@ class Parser:
                     if above and len(above[-1]) < 80 and heading_like(above[-1])
                     else None
                 )
+            return meeting
+        if (alone := MINUTES_ALONE.match(text)) and (current is None or current.closed):
+            # "MINUTES" (or "Safer Town Board – Minutes") with the body and date around it
+            meeting = Meeting(heading=text, role="minutes", line=index)
+            front_body = self.describe_from_preceding(meeting, index, current)
+            self.describe_from_following(meeting, index)
+            if meeting.date is None:
+                return None
+            if alone.group("body"):
+                meeting.body = sentence_title(alone.group("body").strip())
+            meeting.body = meeting.body or front_body
             return meeting
         if (AGENDA_HEAD.match(text) or AGENDA_AND_MINUTES.match(text)) and len(text) < 60:
             if current is not None and current.role != "minutes" and not current.items:
@@ -451,6 +469,8 @@ class Parser:
                 and not re.match(r"^(?:members|to|date|time|venue|item)\b", text, re.IGNORECASE)
             ):
                 meeting.body = sentence_title(text)
+            if label := re.match(r"^time\s*:\s*(.+)$", text, re.IGNORECASE):
+                meeting.start_time = meeting.start_time or dates.find_time(label.group(1))
             if label := re.match(r"^(?:venue|place|location)\s*:\s*(.+)$", text, re.IGNORECASE):
                 venue = re.sub(r"\.?\s*view directions\.?$", "", label.group(1), flags=re.I)
                 meeting.venue = meeting.venue or venue.strip(" .") or None
@@ -869,7 +889,12 @@ class Parser:
             texts = [collapse(cells[0]) for cells in item.body if cells and cells[0]]
             items.append(self.item_document(meeting, item, texts))
             if re.search(r"apologies", item.title, re.IGNORECASE):
-                apologies.extend(self.apologies(texts))
+                minute = texts
+                if (
+                    marker := next((n for n, t in enumerate(texts) if MINUTES_MARK.match(t)), None)
+                ) is not None:
+                    minute = texts[marker + 1 :]
+                apologies.extend(self.apologies(minute, listed=True))
             if re.search(r"declarations?", item.title, re.IGNORECASE):
                 declarations.extend(self.declarations(texts))
             if FUTURE_TITLE.search(item.title) and meeting.date is not None:
@@ -1034,10 +1059,18 @@ class Parser:
             found.extend(part.rstrip(";").removesuffix(" and").rstrip(",;") for part in parts)
         return [collapse(part) for part in found if part]
 
-    def apologies(self, texts: list[str]) -> list[dict]:
+    def apologies(self, texts: list[str], *, listed: bool = False) -> list[dict]:
+        """Apologies after an "Apologies … received from" / "Apologies:" line; under an item
+        about apologies (`listed`) also names one per line with no such line before them."""
         found = []
         started = False
         for text in texts:
+            if listed and not started and not APOLOGIES_INTRO.search(text):
+                bullet = PART.match(text)
+                entry = apology(bullet.group("text") if bullet else text)
+                if name_like(re.sub(r"\s*[\[(].*$", "", entry["name"])):
+                    found.append(entry)  # "Cllr Ann Lee (Cllr Bob Hale substituted)"
+                continue
             if APOLOGIES_INTRO.search(text):
                 started = True
                 rest = re.split(r"\bfrom\b|:", text, maxsplit=1)
