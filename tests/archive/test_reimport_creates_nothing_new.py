@@ -99,3 +99,42 @@ def test_a_meeting_already_in_saferboard_is_reused_and_its_minutes_filled_in(
     assert meeting.items.filter(title__iexact="terrorism update").count() == 1
     assert report["reused"]["meetings.meeting"] == 1
     assert report["updated"]["meetings.agendaitem"] == 1
+
+
+def test_the_agenda_and_minutes_of_one_meeting_in_one_file_make_one_meeting(
+    partnership_a, manager_a
+):
+    csp = BodyFactory(partnership=partnership_a, name="Community Safety Partnership")
+    agenda = {
+        "role": "agenda",
+        "date": "2019-03-14",
+        "start_time": "14:00",
+        "items": [{"number": "1", "title": "Apologies"}, {"number": "2", "title": "Knife crime"}],
+    }
+    minutes = {
+        "role": "minutes",
+        "date": "2019-03-14",
+        "start_time": None,
+        "items": [
+            {"number": "12", "title": "KNIFE CRIME", "minutes_text": "The board heard the plan."}
+        ],
+    }
+    import_file = ImportFile.objects.create(
+        partnership=partnership_a,
+        body=csp,
+        original_name="pack.pdf",
+        sha256="5" * 64,
+        size=1,
+        found={"schema": "saferboard.import/1", "meetings": [agenda, minutes], "action_log": []},
+        uploaded_by=manager_a,
+    )
+
+    commit(import_file, manager_a)
+
+    meeting = Meeting.objects.get()
+    assert meeting.status == "draft_minutes"
+    assert meeting.start_time == datetime.time(14, 0)
+    assert [(i.number, i.title, i.minute_text) for i in meeting.items.all()] == [
+        (1, "Apologies", ""),
+        (2, "Knife crime", "The board heard the plan."),
+    ]

@@ -41,6 +41,8 @@ from saferboard.meetings.models import (
 )
 from saferboard.registry.models import Person
 
+# Statuses a meeting made from an agenda alone has.
+AGENDA_ONLY = (MeetingStatus.HELD, MeetingStatus.AGENDA_PUBLISHED)
 # A meeting whose source gives no start time, and no other hint, is recorded at midnight
 # (the model needs a time); the report says so.
 UNKNOWN_START = datetime.time(0, 0)
@@ -182,6 +184,15 @@ def _meeting(run: CommitRun, number: int, found: dict, document: dict) -> Meetin
         time = hhmm_time(found.get("start_time"))
         record = next((m for m in existing if m.start_time == time), existing[0])
         run.note(record, key=key, created=False)
+        has_minutes = found.get("role") in ("minutes", "agenda_and_minutes")
+        if record.pk in run.new_meetings and has_minutes and record.status in AGENDA_ONLY:
+            # The agenda and the minutes of one meeting in the same file: one meeting.
+            record_update(
+                instance=record,
+                by=run.by,
+                expected_version=None,
+                status=MeetingStatus.DRAFT_MINUTES,
+            )
         return run.fill(record, venue=squash(found.get("venue"))[:300], chair=chair)
     if found.get("role") == "agenda":
         status = MeetingStatus.HELD if on < timezone.localdate() else MeetingStatus.AGENDA_PUBLISHED
