@@ -67,8 +67,9 @@ PAGES = re.compile(
     r"\(?\s*(?:pages?|pp?\.?)\s*(?P<first>\d+)\s*(?:[-–—]|to)?\s*(?P<last>\d+)?\s*\)?",
     re.IGNORECASE,
 )
+# "Strategy pdf icon PDF 153 KB": the document's format and size; its title is the text before.
 DOCUMENT = re.compile(
-    r"(?P<title>[^\t]*?)\s*(?:pdf icon\s*)?(?P<format>PDF|DOCX?|XLSX?|PPTX?)\s+"
+    r"(?:pdf icon\s*)?(?<![A-Za-z])(?P<format>PDF|DOCX?|XLSX?|PPTX?)\s+"
     r"(?P<size>\d+(?:\.\d+)?\s*[KMG]B)\b",
     re.IGNORECASE,
 )
@@ -974,15 +975,19 @@ class Parser:
                 break
         documents = []
         for text in [item.title, *agenda_texts, *texts]:
+            start = 0
             for doc in DOCUMENT.finditer(text):
+                name = collapse(text[start : doc.start()].rsplit("\t", 1)[-1])
+                start = doc.end()
+                size = doc.group("size").upper()
                 documents.append(
                     {
-                        "title": collapse(doc.group("title")) or item.title,
+                        "title": name or item.title,
                         "format": doc.group("format").upper(),
-                        "size": doc.group("size").upper().replace("KB", " KB").replace("  ", " "),
+                        "size": re.sub(r"\s*([KMG]B)$", r" \1", size),
                     }
                 )
-        title = collapse(DOCUMENT.sub(lambda doc: doc.group("title"), item.title)) or item.title
+        title = collapse(DOCUMENT.sub(" ", item.title)) or item.title
         status = None
         if meeting.role != "agenda":
             status = "taken"
