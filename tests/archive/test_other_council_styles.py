@@ -164,3 +164,17 @@ def test_declarations_name_the_member_item_and_interest():
             "interest": "personal interest as a trustee of Northtown Youth Trust",
         }
     ]
+
+
+def test_agenda_heading_variants():
+    for heading in ("AGENDA (PART 1)", "Agenda – Part A", "Order of Business", "Summons"):
+        text = f"{heading}\nSafer Southby Board\n1 May 2020, 10am\n\n1. Welcome\n2. Hate Crime\n"
+
+        (agenda,) = parse(text)["meetings"]
+
+        assert (agenda["role"], agenda["date"], agenda["body"]) == (
+            "agenda",
+            "2020-05-01",
+            "Safer Southby Board",
+        ), heading
+        assert [i["number"] for i in agenda["items"]] == ["1", "2"], heading

@@ -32,7 +32,10 @@ from saferboard.archive.people import (
 SCHEMA = "saferboard.import/1"
 
 AGENDA_HEAD = re.compile(
-    r"^(?:notice of (?:the )?meeting|agenda|summons)(?:\s+(?:for|of)\b.*|\s*[:.]?)$", re.IGNORECASE
+    r"^(?:(?:supplementary|revised|draft)\s+)?"
+    r"(?:notice of (?:the )?meeting|agenda|summons|order of business|business to be transacted)"
+    r"(?:\s+(?:for|of)\b.*|\s*[-–:(]\s*(?:part\s+\w+|public|open|main)\b.*|\s*[:.]?)$",
+    re.IGNORECASE,
 )
 MINUTES_HEAD = re.compile(
     r"^(?:(?:draft|confirmed|unconfirmed)\s+)?(?:minutes|(?:action\s+|meeting\s+)?notes)\s+of\s+"
