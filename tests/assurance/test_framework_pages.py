@@ -50,6 +50,11 @@ def test_build_open_and_invite(partnership_a, manager_a, police, council):
     section = framework.sections.get()
     partly = scale.levels.get(code="partly")
     not_met = scale.levels.get(code="not_met")
+    form_page = client.get(
+        reverse("assurance:standard-add", kwargs={"partnership": slug, "pk": section.pk})
+    ).content.decode()
+    assert f'name="action_{not_met.pk}"' in form_page
+    assert 'class="govuk-input govuk-input--width-4"' in form_page
     response = client.post(
         reverse("assurance:standard-add", kwargs={"partnership": slug, "pk": section.pk}),
         {

@@ -76,6 +76,9 @@ def test_complete_every_section_check_and_submit(police_return, framework, polic
 def test_save_and_come_back_later(police_return, framework, police_user):
     client = client_for(police_user)
     first = framework.sections.first()
+    page = client.get(url("return-answer", police_return, f"?section={first.pk}")).content.decode()
+    assert page.count('class="govuk-textarea"') == 2
+    assert page.count('class="govuk-radios__input"') == 8
     response = client.post(
         url("return-answer", police_return, f"?section={first.pk}"),
         section_post(first, {"1.2": "met"}, button="later"),

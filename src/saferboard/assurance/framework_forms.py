@@ -84,34 +84,44 @@ class StandardForm(PartnershipScopedForm):
         help_texts = {"scale": "How organisations rate themselves against this standard."}
 
     def __init__(self, *args, framework, **kwargs):
-        super().__init__(*args, **kwargs)
-        scales = list(RatingScale.objects.filter(framework=framework).prefetch_related("levels"))
-        self.fields["scale"].queryset = RatingScale.objects.filter(framework=framework)
-        self.fields["scale"].empty_label = None
+        instance = kwargs.get("instance")
         current = {}
-        if self.instance.pk:
-            current = {sa.level_id: sa for sa in self.instance.suggested_actions.all()}
+        if instance is not None and instance.pk:
+            current = {sa.level_id: sa for sa in instance.suggested_actions.all()}
+        scales = list(RatingScale.objects.filter(framework=framework).prefetch_related("levels"))
+        # Set before the form is built, so GovUKModelForm styles these fields too.
+        self.base_fields = dict(type(self).base_fields)
         self.action_levels = []
         for scale in scales:
             for level in levels_below_met(scale):
-                label = f"Suggested action if rated “{level.label}”"
-                if len(scales) > 1:
-                    label += f" ({scale.name})"
-                existing = current.get(level.pk)
-                self.fields[f"action_{level.pk}"] = forms.CharField(
-                    label=label,
-                    required=False,
-                    widget=forms.Textarea(attrs={"rows": 2}),
-                    initial=existing.text if existing else "",
-                    help_text="Leave empty for no action.",
-                )
-                self.fields[f"due_{level.pk}"] = forms.IntegerField(
-                    label=f"Days from submission to the due date (“{level.label}”)",
-                    min_value=1,
-                    initial=existing.due_in_days if existing else 90,
-                    widget=forms.NumberInput(attrs={"class": "govuk-input--width-4"}),
+                self.base_fields |= self.action_fields(
+                    level, current.get(level.pk), scale=scale if len(scales) > 1 else None
                 )
                 self.action_levels.append((scale, level))
+        super().__init__(*args, **kwargs)
+        self.fields["scale"].queryset = RatingScale.objects.filter(framework=framework)
+        self.fields["scale"].empty_label = None
+
+    @staticmethod
+    def action_fields(level, existing, *, scale) -> dict:
+        label = f"Suggested action if rated “{level.label}”"
+        if scale is not None:
+            label += f" ({scale.name})"
+        return {
+            f"action_{level.pk}": forms.CharField(
+                label=label,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=existing.text if existing else "",
+                help_text="Leave empty for no action.",
+            ),
+            f"due_{level.pk}": forms.IntegerField(
+                label=f"Days from submission to the due date (“{level.label}”)",
+                min_value=1,
+                initial=existing.due_in_days if existing else 90,
+                widget=forms.NumberInput(attrs={"class": "govuk-input--width-4"}),
+            ),
+        }
 
     def suggested_actions(self) -> dict[int, tuple[str, int]]:
         """For the chosen scale's levels only: {level pk: (text, days)}."""

@@ -47,42 +47,50 @@ class SectionAnswersForm(GovUKForm):
     with. Nothing is required: an unfinished section can be saved and finished later."""
 
     def __init__(self, *args, standards, answers, **kwargs):
-        super().__init__(*args, **kwargs)
         self.standards = standards
+        # Set before the form is built, so GovUKForm styles these fields like declared ones.
+        self.base_fields = {}
         for standard in standards:
-            answer = answers.get(standard.pk)
-            pk = standard.pk
-            self.fields[f"level_{pk}"] = forms.ModelChoiceField(
+            self.base_fields |= self.standard_fields(standard, answers.get(standard.pk))
+        super().__init__(*args, **kwargs)
+
+    @staticmethod
+    def standard_fields(standard, answer) -> dict:
+        pk, number = standard.pk, standard.number
+        link = forms.URLField(
+            label=f"Link to evidence for standard {number}",
+            required=False,
+            max_length=500,
+            assume_scheme="https",
+            help_text="A web address where the partnership can see it, if there is one.",
+            initial=answer.evidence_link if answer else "",
+        )
+        link.error_messages["invalid"] = (
+            f"Enter the link to evidence for standard {number} as a web address, "
+            "like https://example.org/policy.pdf"
+        )
+        return {
+            f"level_{pk}": forms.ModelChoiceField(
                 queryset=standard.scale.levels.all(),
                 widget=forms.RadioSelect,
                 required=False,
                 empty_label=None,
-                label=f"Rating for standard {standard.number}",
+                label=f"Rating for standard {number}",
                 initial=answer.level_id if answer else None,
-            )
-            self.fields[f"comment_{pk}"] = forms.CharField(
-                label=f"How you meet standard {standard.number}, or why not",
+            ),
+            f"comment_{pk}": forms.CharField(
+                label=f"How you meet standard {number}, or why not",
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 3}),
                 initial=answer.comment if answer else "",
-            )
-            self.fields[f"link_{pk}"] = forms.URLField(
-                label=f"Link to evidence for standard {standard.number}",
-                required=False,
-                max_length=500,
-                assume_scheme="https",
-                help_text="A web address where the partnership can see it, if there is one.",
-                initial=answer.evidence_link if answer else "",
-            )
-            self.fields[f"link_{pk}"].error_messages["invalid"] = (
-                f"Enter the link to evidence for standard {standard.number} as a web address, "
-                "like https://example.org/policy.pdf"
-            )
-            self.fields[f"version_{pk}"] = forms.IntegerField(
+            ),
+            f"link_{pk}": link,
+            f"version_{pk}": forms.IntegerField(
                 widget=forms.HiddenInput,
                 required=False,
                 initial=answer.version if answer else None,
-            )
+            ),
+        }
 
     def blocks(self):
         """Per standard, its bound fields, for the template."""
