@@ -234,9 +234,14 @@ def _match_one(
         )
     scored = []
     words = written.split()
+    # The written name is the second sequence, which SequenceMatcher indexes once; the
+    # quick upper bounds skip the full comparison for most of a large registry.
+    matcher = difflib.SequenceMatcher(None, "", written)
     for person in people:
         full = names[person.pk]
-        score = difflib.SequenceMatcher(None, written, full).ratio()
+        matcher.set_seq1(full)
+        close = matcher.real_quick_ratio() >= FUZZY_RATIO and matcher.quick_ratio() >= FUZZY_RATIO
+        score = matcher.ratio() if close else 0.0
         if score < FUZZY_RATIO and _contains(written, full):
             score = FUZZY_RATIO
         family = normal_name(person.family_name)
