@@ -98,7 +98,59 @@ def read_pdf(data: bytes) -> list[str]:
         raise ImportPackError(message) from error
     if not any(page.strip() for page in pages):
         raise ImportPackError("the PDF has no text layer (a scan?): run it through OCR first")
-    return clean_lines("\n".join(table_pages(pages, layouts)))
+    return clean_lines("\n".join(without_running_lines(table_pages(pages, layouts))))
+
+
+HEADING_LIKE = re.compile(
+    r"\b(?:minutes|agenda|notes|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march"
+    r"|april|may|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
+
+
+def without_running_lines(pages: list[str]) -> list[str]:
+    """Pages without their running headers and footers: a line at the top or bottom of at
+    least three pages and a third of them is dropped ("Safer Town Board – 12 May 2023"; a short
+    line, or one saying "page", also with only its numbers changed: "Page 3", "Draft 4"). One
+    that may be a meeting's heading (it names minutes, an agenda or notes, or has a month or a
+    weekday) is kept where it first appears."""
+    if len(pages) < 3:
+        return pages
+
+    def key(line: str) -> str:
+        # A page number may change from page to page: in a short line or one that says "page".
+        line = " ".join(line.split()).lower()
+        return re.sub(r"\d+", "#", line) if len(line.split()) <= 6 or "page" in line else line
+
+    edges = []
+    for page in pages:
+        lines = [line for line in page.splitlines() if line.strip()]
+        edges.append({key(line) for line in lines[:2] + lines[-2:]})
+    counts: dict[str, int] = {}
+    for found in edges:
+        for line in found:
+            counts[line] = counts.get(line, 0) + 1
+    running = {
+        line for line, n in counts.items() if n >= max(3, len(pages) / 3) and len(line) < 120
+    }
+    if not running:
+        return pages
+    seen: set[str] = set()
+    cleaned = []
+    for page, found in zip(pages, edges, strict=True):
+        kept = []
+        for line in page.splitlines():
+            name = key(line)
+            if (
+                name in running
+                and name in found
+                and (name in seen or not HEADING_LIKE.search(line))
+            ):
+                continue
+            seen.add(name)
+            kept.append(line)
+        cleaned.append("\n".join(kept))
+    return cleaned
 
 
 # A page whose text names an action and who owns it may hold a table whose columns the plain
