@@ -14,7 +14,7 @@ from tests.archive.test_readers_read_each_format import check, minutes_html
 ROWS = 18
 
 
-def tracker_pdf() -> bytes:
+def tracker_pdf(count: int = ROWS) -> bytes:
     rows = "".join(
         f"<tr><td>{n}</td><td>{n} March 2020</td><td>Item {n} Topic number {n}</td>"
         f"<td>Share the hotspot maps with ward councillors and the police safer neighbourhood "
@@ -22,7 +22,7 @@ def tracker_pdf() -> bytes:
         f"<td>Community Safety Manager / Head of Corporate Strategy and Performance</td>"
         f"<td>{'Ongoing' if n % 2 else 'Complete'}</td>"
         f"<td>Maps drafted; sharing agreed with the teams in area {n}</td></tr>"
-        for n in range(1, ROWS + 1)
+        for n in range(1, count + 1)
     )
     html = f"""<html><head><style>
       @page {{ size: A4 landscape; margin: 1.5cm }}
@@ -76,3 +76,11 @@ def test_pages_without_a_table_read_as_before():
 
     assert "Apologies were received from Cath Moss." in lines
     assert not any("\t" in line for line in lines)
+
+
+def test_a_tracker_over_many_pages_keeps_its_repeated_header():
+    log = parse_pack(read_pack(name="t.pdf", data=tracker_pdf(45)), source="t.pdf")["action_log"]
+
+    assert [row["number"] for row in log] == [str(n) for n in range(1, 46)]
+    owners = ["Community Safety Manager", "Head of Corporate Strategy and Performance"]
+    assert all(row["owners"] == owners for row in log)

@@ -141,11 +141,8 @@ def without_running_lines(pages: list[str]) -> list[str]:
         kept = []
         for line in page.splitlines():
             name = key(line)
-            if (
-                name in running
-                and name in found
-                and (name in seen or not HEADING_LIKE.search(line))
-            ):
+            repeated = name in running and name in found and "\t" not in line  # not a table row
+            if repeated and (name in seen or not HEADING_LIKE.search(line)):
                 continue
             seen.add(name)
             kept.append(line)
