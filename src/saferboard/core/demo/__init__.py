@@ -10,7 +10,9 @@ quarterly returns and a delivery plan, and (core/demo/crime.py, the City only) i
 (core/demo/sharing.py) information sharing: agreements, parties, the catalogue, a few
 requests with invented subjects, a breach and a barrier, and two SPOC logins per
 partnership, and (core/demo/funding.py, the City only, after its meetings) a POCA grant fund
-with a year of bids in every stage, an award with tranches and its monitoring. Organisation
+with a year of bids in every stage, an award with tranches and its monitoring, and
+(core/demo/assurance.py) a Section 11-style self-assessment with partners' returns, some
+submitted and updated, one challenged. Organisation
 names and post titles are real; people are invented.
 
 Building is idempotent: a partnership that already has bodies is left alone,
@@ -26,6 +28,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.test.utils import override_settings
 
+from saferboard.core.demo.assurance import demo_assurance_build
 from saferboard.core.demo.city_of_london import CITY_OF_LONDON
 from saferboard.core.demo.crime import demo_crime_build
 from saferboard.core.demo.funding import demo_funding_build
@@ -77,23 +80,28 @@ def demo_usernames() -> list[str]:
     return [*names, *sharing_usernames(), MULTI_USERNAME]
 
 
-def demo_build(*, meetings: bool = True, performance: bool | None = None) -> list[str]:
+def demo_build(
+    *, meetings: bool = True, performance: bool | None = None, assurance: bool | None = None
+) -> list[str]:
     """Create whatever of the demo is missing; returns one line per partnership saying what.
 
     `performance` (by default, as `meetings`) adds the strategy, indicators, returns and
     delivery plan; without both, the demo is only the registry and the logins.
+    `assurance` (by default, as `meetings`) adds the partner assurance framework and returns.
 
     The demo's meetings are made through the real services, which e-mail members when
     an agenda is published or minutes approved; nobody is e-mailed about demo meetings.
     """
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
         return _demo_build(
-            meetings=meetings, performance=meetings if performance is None else performance
+            meetings=meetings,
+            performance=meetings if performance is None else performance,
+            assurance=meetings if assurance is None else assurance,
         )
 
 
 @transaction.atomic
-def _demo_build(*, meetings: bool, performance: bool) -> list[str]:
+def _demo_build(*, meetings: bool, performance: bool, assurance: bool) -> list[str]:
     password_hash = make_password(DEMO_PASSWORD)
     report = []
     for spec in DEMO_PARTNERSHIPS:
@@ -144,6 +152,12 @@ def _demo_build(*, meetings: bool, performance: bool) -> list[str]:
             report.append(f"{spec.name}: already present, left unchanged.")
         if built and (funding := demo_funding_build(spec=spec, partnership=partnership)):
             report[-1] = f"{report[-1].removesuffix('.')}, {funding}."
+        if (
+            built
+            and assurance
+            and (audit := demo_assurance_build(spec=spec, partnership=partnership))
+        ):
+            report[-1] = f"{report[-1].removesuffix('.')}, {audit}."
     for spec in DEMO_PARTNERSHIPS:
         _demo_user_ensure(
             username=MULTI_USERNAME,
