@@ -178,3 +178,20 @@ def test_agenda_heading_variants():
             "Safer Southby Board",
         ), heading
         assert [i["number"] for i in agenda["items"]] == ["1", "2"], heading
+
+
+def test_long_titles_wrapped_onto_the_next_line_with_their_page_notes():
+    text = (
+        "AGENDA\nSafer Southby Board\n1 May 2020, 10am\n\n"
+        "1. SERIOUS YOUTH VIOLENCE STRATEGY AND\nPARTNERSHIP RESPONSE (PAGES 3 - 12)\n"
+        "2. Community Safety Partnership Plan\n2020-23 (Pages 13 - 30)\n"
+        "3. HATE CRIME\nThe report sets out the figures.\n"
+    )
+
+    (agenda,) = parse(text)["meetings"]
+
+    assert [(i["number"], i["title"], i["pages"]) for i in agenda["items"]] == [
+        ("1", "SERIOUS YOUTH VIOLENCE STRATEGY AND PARTNERSHIP RESPONSE", [3, 12]),
+        ("2", "Community Safety Partnership Plan 2020-23", [13, 30]),
+        ("3", "HATE CRIME", None),
+    ]

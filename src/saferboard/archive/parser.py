@@ -313,6 +313,7 @@ class Parser:
         self.meetings: list[Meeting] = []
         self.warnings: list[str] = []
         self.pending_members: list[dict] = []  # a membership list before the agenda heading
+        self.resume_at = 0  # the line after an item title wrapped onto a second line
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(f"line {line + 1}: {message}")
@@ -677,9 +678,9 @@ class Parser:
             if following is not None and heading_like(self.lines[following].split("\t")[0]):
                 joined = f"{text.rstrip('.')}.\t{self.lines[following].strip()}"
                 if self.item_line(meeting, following, joined):
-                    return following + 1
+                    return max(following + 1, self.resume_at)
         if self.item_line(meeting, index, line.strip()):
-            return index + 1
+            return max(index + 1, self.resume_at)
         if meeting.items:
             current = meeting.items[-1]
             column = meeting.owner_column
@@ -781,6 +782,9 @@ class Parser:
         spaced = item.group("separator").startswith(" ")
         if spaced and not self.spaced_item(previous, number, line):
             return False
+        if len(title_cells) == 1 and (more := self.title_goes_on(index, title)):
+            title = f"{title} {more}"  # a long title wrapped onto the next line in a PDF
+            self.resume_at = index + 2
         pages = None
         if (trailing := TRAILING_PAGES.search(title)) and not PAGES.search(title):
             first, last = int(trailing.group("first")), int(trailing.group("last"))
@@ -816,6 +820,29 @@ class Parser:
             said = [cell for cell in middle if cell]
             self.action_cell(meeting, new, said[-1] if said else title, owner, index)
         return True
+
+    def title_goes_on(self, index: int, title: str) -> str | None:
+        """The next line, where it carries on an item's title: more of an upper-case title, or
+        the end of a title with its page note ("2023-24 (Pages 7 - 20)")."""
+        if index + 1 >= len(self.lines) or "\t" in self.lines[index + 1]:
+            return None
+        following = collapse(self.lines[index + 1])
+        if not following or len(following) > 80 or ITEM.match(following):
+            return None
+        if PAGES.fullmatch(following) or re.match(
+            r"^(?:resolved|noted|agreed|action)\b", following, re.I
+        ):
+            return None
+        letters = [c for c in following if c.isalpha()]
+        shouting = (
+            title.isupper() and letters and sum(c.isupper() for c in letters) / len(letters) > 0.9
+        )
+        page_note = PAGES.search(following) and not PAGES.search(title)
+        if (shouting and not following.endswith(":")) or (
+            page_note and not re.search(r"[.;:]\s", following)
+        ):
+            return following
+        return None
 
     @staticmethod
     def spaced_item(previous: Item | None, number: str, line: str) -> bool:
