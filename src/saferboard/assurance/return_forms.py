@@ -3,7 +3,7 @@
 from django import forms
 
 from saferboard.assurance.models import AssuranceReturn, Framework, Variant
-from saferboard.core.forms import GovUKDateField, GovUKForm
+from saferboard.core.forms import GovUKDateField, GovUKForm, GovUKModelForm
 from saferboard.registry.models import Organisation
 
 
@@ -39,6 +39,13 @@ class InviteForm(GovUKForm):
         self.fields["variant"].queryset = variants
         if not variants.exists():
             del self.fields["variant"]
+
+
+class ReturnEditForm(GovUKModelForm):
+    class Meta:
+        model = AssuranceReturn
+        fields = ["due_date", "contact_email"]
+        labels = {"contact_email": "Contact e-mail"}
 
 
 class SectionAnswersForm(GovUKForm):

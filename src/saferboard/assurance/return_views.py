@@ -28,7 +28,7 @@ from saferboard.assurance.models import (
     ReturnStatus,
     Section,
 )
-from saferboard.assurance.return_forms import EvidenceForm, SectionAnswersForm
+from saferboard.assurance.return_forms import EvidenceForm, ReturnEditForm, SectionAnswersForm
 from saferboard.assurance.returns import (
     answers_save,
     evidence_add,
@@ -36,6 +36,7 @@ from saferboard.assurance.returns import (
     return_problems,
     return_progress,
     return_standards,
+    return_update,
 )
 from saferboard.assurance.submissions import submission_make
 from saferboard.core.errors import BusinessRuleError, StaleEditError
@@ -159,6 +160,8 @@ class ReturnDetail(ReturnMixin, TemplateView):
             answered=sum(entry.answered for entry in progress),
             total=sum(entry.total for entry in progress),
             may_complete=may_complete,
+            can_manage=self.has_role(selectors.ASSURANCE_MANAGERS)
+            and assurance_return.framework.status != FrameworkStatus.CLOSED,
             check_url=self.return_url(assurance_return, "return-check"),
             submissions=submissions,
             submission_include=submission_include,
@@ -206,6 +209,40 @@ class ReturnFormView(ReturnMixin, FormView):
             assurance_return=assurance_return,
             object=assurance_return,
             return_url=self.return_url(assurance_return),
+        )
+        return context
+
+
+class ReturnEdit(ReturnFormView):
+    """Managers change the due date (an extension) or the contact e-mail."""
+
+    template_name = "assurance/framework_form_page.html"
+    form_class = ReturnEditForm
+    allowed_roles = selectors.ASSURANCE_MANAGERS
+
+    def get_form_kwargs(self):
+        return FormView.get_form_kwargs(self) | {"instance": self.get_return()}
+
+    def act(self, form):
+        assurance_return = return_update(
+            assurance_return=self.get_return(),
+            by=self.request.user,
+            expected_version=form.cleaned_data.get("version"),
+            due_date=form.cleaned_data["due_date"],
+            contact_email=form.cleaned_data["contact_email"],
+        )
+        messages.success(
+            self.request, f"Saved: the return is due on {assurance_return.due_date:%-d %B %Y}."
+        )
+        return redirect(self.return_url(assurance_return))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        assurance_return = self.get_return()
+        context.update(
+            framework=assurance_return.framework,
+            heading=f"Change {assurance_return.organisation}’s due date or contact",
+            cancel_url=self.return_url(assurance_return),
         )
         return context
 
@@ -446,6 +483,7 @@ class ReturnCheck(ReturnFormView):
 urlpatterns = [
     path("returns/", ReturnList.as_view(), name="return-list"),
     path("returns/<int:pk>/", ReturnDetail.as_view(), name="return-detail"),
+    path("returns/<int:pk>/edit/", ReturnEdit.as_view(), name="return-edit"),
     path("returns/<int:pk>/answer/", ReturnAnswer.as_view(), name="return-answer"),
     path("returns/<int:pk>/evidence/", EvidenceAdd.as_view(), name="return-evidence"),
     path("returns/<int:pk>/check/", ReturnCheck.as_view(), name="return-check"),

@@ -109,6 +109,29 @@ def returns_invite(
     ]
 
 
+@transaction.atomic
+def return_update(
+    *,
+    assurance_return: AssuranceReturn,
+    by: User | None,
+    expected_version: int | None,
+    due_date: datetime.date,
+    contact_email: str = "",
+) -> AssuranceReturn:
+    """Change a return's due date (an extension) or contact e-mail."""
+    if assurance_return.framework.status == FrameworkStatus.CLOSED:
+        raise BusinessRuleError(
+            f"{assurance_return.framework} is closed: its returns stay as they are."
+        )
+    return record_update(
+        instance=assurance_return,
+        by=by,
+        expected_version=expected_version,
+        due_date=due_date,
+        contact_email=(contact_email or "").strip(),
+    )
+
+
 # --- answers ---------------------------------------------------------------------------
 
 
