@@ -196,3 +196,14 @@ def test_notes_of_a_meeting_start_minutes_and_prose_under_apologies_is_not_a_nam
     assert (minutes["role"], minutes["date"]) == ("minutes", "2021-02-02")
     assert minutes["body"] == "Safer Fenwick Group"
     assert minutes["apologies"] == [{"name": "Jo Hart", "substitute": None}]
+
+
+def test_next_meeting_named_inside_another_item():
+    text = (
+        "Minutes of the Safer Ravensby Board held on 4 July 2023\n\n"
+        "1. Any Other Business\nThere was none.\n"
+        "The next meeting will be held on 3 October at 2pm.\n"
+    )
+    (minutes,) = parse_pack(read_pack(name="m.txt", data=text.encode()), source="m")["meetings"]
+
+    assert minutes["future_meetings"] == [{"date": "2023-10-03", "time": "14:00"}]

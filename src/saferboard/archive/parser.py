@@ -134,6 +134,10 @@ APOLOGIES_INTRO = re.compile(
 )
 NO_APOLOGIES = re.compile(r"\bno apologies\b|\bnone\b", re.IGNORECASE)
 FUTURE_TITLE = re.compile(r"future meetings?|next meeting|dates? of meetings", re.IGNORECASE)
+NEXT_MEETING = re.compile(
+    r"^(?:(?:the\s+)?date\s+of\s+)?(?:the\s+)?next\s+(?:board\s+|partnership\s+)?meeting\b",
+    re.IGNORECASE,
+)
 DEFERRED = re.compile(r"\b(?:deferred|not taken|postponed|withdrawn)\b", re.IGNORECASE)
 WHO_TO_DO = re.compile(
     r"^(?P<who>(?:[A-Z][\w'’.&/-]*|and|of|for|the)(?:[\s,/&]+(?:[A-Z][\w'’.&/-]*|and|of|for|the))"
@@ -930,6 +934,11 @@ class Parser:
                 declarations.extend(self.declarations(texts))
             if FUTURE_TITLE.search(item.title) and meeting.date is not None:
                 future.extend(self.future_dates(meeting, item, texts))
+            elif meeting.date is not None:  # "The next meeting will be held on 5 July at 2pm."
+                said = [text for text in texts if NEXT_MEETING.match(text)]
+                future.extend(
+                    entry for entry in self.future_dates(meeting, item, said) if entry not in future
+                )
         chair = meeting.chair
         if chair is None:
             chairs = [
