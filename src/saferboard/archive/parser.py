@@ -15,11 +15,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from saferboard.archive import dates
+from saferboard.archive import dates, minute_text
 from saferboard.archive.action_log import action_log
+from saferboard.archive.minute_text import APOLOGIES_INTRO, PART, collapse
 from saferboard.archive.people import (
-    apologies_from,
-    apology,
     member,
     name_like,
     names_organisation,
@@ -105,13 +104,6 @@ PRESENTER = re.compile(
     r"|^(?P<heard>.+?) to be heard\.?$",
     re.IGNORECASE,
 )
-RESOLVED = re.compile(
-    r"^(?:it\s+was\s+(?:unanimously\s+)?|the\s+[A-Za-z ]{2,40}?\s+(?=RESOLVED))?"
-    r"(?P<word>resolved|agreed|decisions?(?=\s*[:\-–]))\b\s*[:,\-–]?\s*(?P<rest>.*)$",
-    re.I,
-)
-NOTED = re.compile(r"^(?P<word>NOTED|RECEIVED)\b[:,]?\s*(?P<rest>.*)$")
-PART = re.compile(r"^(?:[-•o·]|\(?[ivx]{1,4}[.)]|\(?[a-z][.)]|\(?\d{1,2}[.)])\s+(?P<text>.+)$")
 ACTION_MARK = re.compile(r"\[\s*action\s*:?\s*(?P<owners>[^\]]+)\]", re.IGNORECASE)
 ACTION_LINE = re.compile(r"^actions?\s*(?:by)?\s*[:\-–]\s*(?P<rest>.+)$", re.IGNORECASE)
 ACTION_BY_HEAD = re.compile(
@@ -129,10 +121,6 @@ IN_ATTENDANCE = re.compile(
     r"|officers(?:\s+present|\s+in\s+attendance)?(?=\s*:))\b\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-APOLOGIES_INTRO = re.compile(
-    r"apologies\b.*\b(?:received|were|from|given)\b|^apologies(?: for absence)?\s*:", re.I
-)
-NO_APOLOGIES = re.compile(r"\bno apologies\b|\bnone\b", re.IGNORECASE)
 FUTURE_TITLE = re.compile(r"future meetings?|next meeting|dates? of meetings", re.IGNORECASE)
 NEXT_MEETING = re.compile(
     r"^(?:(?:the\s+)?date\s+of\s+)?(?:the\s+)?next\s+(?:board\s+|partnership\s+)?meeting\b",
@@ -147,12 +135,6 @@ DUE = re.compile(r"\b(?:by|before|no later than|due)\s*:?\s+(?:the\s+)?(?:end\s+
 WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.IGNORECASE)
 NUMBER_ONLY = re.compile(
     r"^(?:(?:[Aa]genda\s+)?(?:[Ii]tem|ITEM)\s+)?([A-Z]{0,5}\d{1,3}[a-z]?|\d{1,3}/\d{2,4})[.)]?$"
-)
-DECLARED = re.compile(
-    r"^(?P<member>[A-Z][^.;]{1,80}?)\s+declared\s+(?:an?\s+)?(?P<interest>[^.;]*?interest[^.;]*?)"
-    r"(?:\s+(?:in|on|under)\s+(?:agenda\s+)?(?:item|minute)\s+(?P<item>[A-Z]{0,5}\d{1,3}[a-z]?))?"
-    r"(?P<rest>[^.]*)\.?",
-    re.IGNORECASE,
 )
 SPILL = re.compile(r"^[a-z]{1,3}\.?$")
 # "Membership:", "Members: Cllr A (Chair), Cllr B", "Councillors:", "Board members:".
@@ -300,10 +282,6 @@ def sentence_title(text: str) -> str:
         else:
             words.append(word.capitalize())
     return " ".join(words)
-
-
-def collapse(text: str) -> str:
-    return " ".join(text.split())
 
 
 def parse_pack(lines: list[str], *, source: str) -> dict:
@@ -912,7 +890,7 @@ class Parser:
     # --- reading each item's text ---------------------------------------------------
 
     def meeting_document(self, meeting: Meeting) -> dict:
-        apologies: list[dict] = self.apologies(meeting.header_apologies)
+        apologies: list[dict] = minute_text.apologies(meeting.header_apologies)
         declarations: list[dict] = []
         items = []
         future: list[dict] = []
@@ -929,9 +907,9 @@ class Parser:
                     marker := next((n for n, t in enumerate(texts) if MINUTES_MARK.match(t)), None)
                 ) is not None:
                     minute = texts[marker + 1 :]
-                apologies.extend(self.apologies(minute, listed=True))
+                apologies.extend(minute_text.apologies(minute, listed=True))
             if re.search(r"declarations?", item.title, re.IGNORECASE):
-                declarations.extend(self.declarations(texts))
+                declarations.extend(minute_text.declarations(texts))
             if FUTURE_TITLE.search(item.title) and meeting.date is not None:
                 future.extend(self.future_dates(meeting, item, texts))
             elif meeting.date is not None:  # "The next meeting will be held on 5 July at 2pm."
@@ -974,7 +952,7 @@ class Parser:
         if marker is not None:
             rest = MINUTES_MARK.match(texts[marker]).group("rest")
             agenda_texts, texts = texts[:marker], [rest] * bool(rest) + texts[marker + 1 :]
-        resolutions = self.resolutions(texts)
+        resolutions = minute_text.resolutions(texts)
         actions = list(item.actions)
         prose = []
         for number, text in enumerate(texts):
@@ -1066,84 +1044,6 @@ class Parser:
                 )
                 return {**action, "due": when.isoformat()}
         return action
-
-    def resolutions(self, texts: list[str]) -> list[str]:
-        found = []
-        index = 0
-        while index < len(texts):
-            text = texts[index]
-            match = RESOLVED.match(text) or NOTED.match(text)
-            index += 1
-            if not match:
-                continue
-            rest = match.group("rest").strip()
-            if match.re is NOTED:
-                found.append(re.split(r"(?<=[a-z)][.!?])\s+(?=[A-Z])", collapse(text))[0])
-                continue
-            if rest and not rest.endswith(":"):
-                found.append(rest)
-                continue
-            # "RESOLVED" alone (or "RESOLVED that:"): the parts follow, one per line.
-            parts = []
-            while index < len(texts):
-                following = texts[index]
-                if RESOLVED.match(following) or NOTED.match(following):
-                    break
-                part = PART.match(following)
-                if part:
-                    parts.append(part.group("text").strip())
-                elif not parts:
-                    parts.append(following)
-                    if not re.search(r"[:;,]$|\band$", following):
-                        index += 1
-                        break
-                else:
-                    break
-                index += 1
-            found.extend(part.rstrip(";").removesuffix(" and").rstrip(",;") for part in parts)
-        return [collapse(part) for part in found if part]
-
-    def apologies(self, texts: list[str], *, listed: bool = False) -> list[dict]:
-        """Apologies after an "Apologies … received from" / "Apologies:" line; under an item
-        about apologies (`listed`) also names one per line with no such line before them."""
-        found = []
-        started = False
-        for text in texts:
-            if listed and not started and not APOLOGIES_INTRO.search(text):
-                bullet = PART.match(text)
-                entry = apology(bullet.group("text") if bullet else text)
-                if name_like(re.sub(r"\s*[\[(].*$", "", entry["name"])):
-                    found.append(entry)  # "Cllr Ann Lee (Cllr Bob Hale substituted)"
-                continue
-            if APOLOGIES_INTRO.search(text):
-                started = True
-                rest = re.split(r"\bfrom\b|:", text, maxsplit=1)
-                names = rest[1].strip(" .:") if len(rest) == 2 else ""
-                if names and not re.match(r"^the following\b", names, re.IGNORECASE):
-                    found.extend(apologies_from(names))
-                continue
-            if not started or NO_APOLOGIES.search(text):
-                continue
-            bullet = PART.match(text)
-            # One name per bullet; a plain line may list several.
-            found.extend([apology(bullet.group("text"))] if bullet else apologies_from(text))
-        return [entry for entry in found if entry["name"]]
-
-    def declarations(self, texts: list[str]) -> list[dict]:
-        """ "Cllr Ahmed declared a personal interest in item 7 as a governor of …"."""
-        found = []
-        for text in texts:
-            match = DECLARED.match(text)
-            if match:
-                interest = collapse(f"{match.group('interest')}{match.group('rest')}")
-                found.append(
-                    {
-                        "member": match.group("member").strip(),
-                        "item": match.group("item"),
-                        "interest": interest.strip(" ,"),
-                    }
-                )
-        return found
 
     def future_dates(self, meeting: Meeting, item: Item, texts: list[str]) -> list[dict]:
         future = []
