@@ -169,8 +169,10 @@ def test_the_report_counts_what_was_made_and_says_what_was_skipped(committed, cs
     assert report["created"]["actions.action"] == Action.objects.count()
     assert report["created"]["meetings.inattendance"] == InAttendance.objects.count()
     assert report["reused"] == {}
-    skipped = " ".join(report["skipped"])
-    assert "apologies from Barbara Nicholls not recorded: is not in the registry" in skipped
+    assert (
+        "Meeting 2 (minutes of 26 June 2012): apologies from Barbara Nicholls not recorded: "
+        "Barbara Nicholls is not in the registry." in report["skipped"]
+    )
     assert any("26 June 2012" in note and "12:00" in note for note in report["notes"])
     import_file.refresh_from_db()
     assert import_file.status == ImportStatus.COMMITTED

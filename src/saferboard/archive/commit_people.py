@@ -57,8 +57,12 @@ def attendance(run: CommitRun, meeting: Meeting, found: dict, label: str) -> Non
         name, substitute = squash(apology.get("name")), squash(apology.get("substitute"))
         person, seat = seat_of(name)
         if seat is None:
-            why = "is not in the registry" if person is None else f"has no seat on {run.body}"
-            run.skipped.append(f"{label}: apologies from {name} not recorded: {why} that day.")
+            why = (
+                "is not in the registry"
+                if person is None
+                else f"has no seat on {run.body} that day"
+            )
+            run.skipped.append(f"{label}: apologies from {name} not recorded: {name} {why}.")
             continue
         stand_in = run.persons.get(substitute) if substitute else None
         attend(
@@ -137,8 +141,13 @@ def declarations(run: CommitRun, meeting, found: dict, items: dict, label: str) 
             (i for i in meeting.items.all() if "declaration" in i.title.lower()), None
         )
         if seat is None or item is None:
-            why = "has no seat on the body that day" if item else "names no item of the meeting"
-            run.skipped.append(f"{label}: the declaration by {member} not recorded: it {why}.")
+            if item is None:
+                why = "it names no item of the meeting"
+            elif person is None:
+                why = f"{member} is not in the registry"
+            else:
+                why = f"{member} has no seat on {run.body} that day"
+            run.skipped.append(f"{label}: the declaration by {member} not recorded: {why}.")
             continue
         key = f"{item.pk}:{seat.pk}"
         existing = Declaration.objects.filter(item=item, membership=seat).first()
