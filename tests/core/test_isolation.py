@@ -265,6 +265,25 @@ def plan_route(route: Route, *, a_objects: dict, a: Partnership, b: Partnership,
     return plan
 
 
+def archive_objects(a, board) -> tuple:
+    """A batch of partnership A with one file read into it (the archive import pages)."""
+    from saferboard.archive.models import ImportBatch, ImportFile
+
+    batch = ImportBatch.objects.create(partnership=a, body=board, file_count=1)
+    import_file = ImportFile.objects.create(
+        partnership=a,
+        batch=batch,
+        body=board,
+        original_name="alphaboard-minutes.txt",
+        sha256="a" * 64,
+        size=10,
+        original="archive/alphaboard-minutes.txt",
+        source_text="Alphaboard minutes",
+        found={"schema": "saferboard.import/1", "meetings": [], "action_log": [], "warnings": []},
+    )
+    return (batch, import_file)
+
+
 def monitoring_objects(a) -> tuple:
     """An award of partnership A with a tranche, a milestone, a report and a variation."""
     on = datetime.date(2020, 12, 10)
@@ -510,6 +529,7 @@ def a_objects(partnership_a) -> dict:
     incident = IncidentFactory(partnership=a, summary="Alphaboard referral sent astray")
     incident.organisations.add(organisation)
     sharing_records = (incident,)
+    archive_records = archive_objects(a, board)
     agreement = SharingAgreementFactory(
         partnership=a, title="Alphaboard information sharing protocol"
     )
@@ -530,6 +550,7 @@ def a_objects(partnership_a) -> dict:
         objects[type(record)] = record
     for record in (
         *meeting_records,
+        *archive_records,
         *action_records,
         *performance_records,
         *plan_records,
