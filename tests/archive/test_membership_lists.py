@@ -138,6 +138,9 @@ def test_glued_membership_cell_of_the_2018_pack(pack_2018):
         "organisation": "Haringey Council",
     }
     assert "Dr. Jeanelle de Gruchy" in members
+    # "… Waltham Forest Douglas Charlton Assistant Chief Officer, …": no comma after the name
+    assert members["Douglas Charlton"]["role"] == "Assistant Chief Officer"
+    assert members["Andrew Blight"]["organisation"].endswith("Redbridge and Waltham Forest")
     assert "Tony Hartney" in members
     assert "Nigel Brookes" not in members  # a supporting advisor
     assert any("Supporting advisors" in warning for warning in pack_2018["warnings"])

@@ -183,13 +183,39 @@ def split_people(text: str, *, min_words: int = 2) -> list[str]:
     pieces = GLUED_TITLE.split(text)
     found = []
     for piece in pieces:
-        start = 0
-        for match in GLUED_NAME.finditer(piece):
-            if name_like(match.group("name")) and not TITLE_END.search(piece[: match.start()]):
-                found.append(piece[start : match.start()])
-                start = match.start("name")
-        found.append(piece[start:])
+        starts = sorted(set(glued_name_starts(piece)))
+        for start, end in zip([0, *starts], [*starts, len(piece)], strict=True):
+            found.append(piece[start:end])
     return [piece.strip(" ,;") for piece in found if piece.strip(" ,;")]
+
+
+def glued_name_starts(piece: str) -> list[int]:
+    """Where people start in a glued cell: two capitalised words before a comma ("… Frontline
+    Libby Blake, Director"), or before a job written without a comma ("… Waltham Forest Douglas
+    Charlton Assistant Chief Officer, …"), where text without a comma comes before them."""
+    starts = []
+    for match in GLUED_NAME.finditer(piece):
+        if name_like(match.group("name")) and not TITLE_END.search(piece[: match.start()]):
+            starts.append(match.start("name"))
+    for comma in re.finditer(r",", piece):
+        words = list(re.finditer(r"\S+", piece[: comma.start()]))
+        run = len(words)
+        while run and words[run - 1].group().lower().strip(".") in ROLE_WORDS:
+            run -= 1
+        job = len(words) - run
+        if job < 2 or words[-1].group().lower() not in JOB_WORDS or run < 3:
+            continue
+        name = words[run - 2 : run]
+        before = piece[: name[0].start()].rstrip()
+        if (
+            before
+            and not before.endswith((",", ";", "("))
+            and not name[-1].group().endswith(",")  # "Alan Jones, Borough Commander"
+            and not TITLE_END.search(before)
+            and name_like(" ".join(word.group() for word in name))
+        ):
+            starts.append(name[0].start())
+    return starts
 
 
 def member(text: str, *, organisation: str | None = None) -> dict | None:
