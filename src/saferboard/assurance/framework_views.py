@@ -7,7 +7,7 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Max, Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -23,7 +23,7 @@ from saferboard.assurance.models import (
     Variant,
 )
 from saferboard.assurance.return_forms import InviteForm
-from saferboard.assurance.returns import returns_invite
+from saferboard.assurance.returns import returns_invite, status_label
 from saferboard.assurance.selectors import ASSURANCE_MANAGERS, PARTNERSHIP_READERS
 from saferboard.core.errors import BusinessRuleError, StaleEditError
 from saferboard.core.forms import GovUKForm
@@ -61,15 +61,20 @@ class FrameworkDetail(PartnershipMixin, TemplateView):
                 ),
             )
         )
+        today = timezone.localdate()
         context.update(
             object=framework,
             framework=framework,
             scales=framework.scales.prefetch_related("levels"),
             sections=sections,
             variants=framework.variants.prefetch_related("standards"),
-            returns=AssuranceReturn.objects.filter(framework=framework).select_related(
-                "organisation", "variant"
-            ),
+            returns=[
+                (each, status_label(each, today, submitted_before=bool(each.last_submitted)))
+                for each in AssuranceReturn.objects.filter(framework=framework)
+                .select_related("organisation", "variant")
+                .annotate(last_submitted=Max("submissions__submitted_at"))
+                .order_by("organisation__name", "pk")
+            ],
             can_edit=self.has_role(ASSURANCE_MANAGERS),
             is_draft=framework.status == FrameworkStatus.DRAFT,
             is_open=framework.status == FrameworkStatus.OPEN,

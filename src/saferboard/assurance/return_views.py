@@ -25,7 +25,6 @@ from saferboard.assurance.models import (
     AssuranceReturn,
     Evidence,
     FrameworkStatus,
-    ReturnStatus,
     Section,
 )
 from saferboard.assurance.return_forms import EvidenceForm, ReturnEditForm, SectionAnswersForm
@@ -37,6 +36,7 @@ from saferboard.assurance.returns import (
     return_progress,
     return_standards,
     return_update,
+    status_label,
 )
 from saferboard.assurance.submissions import submission_make
 from saferboard.core.errors import BusinessRuleError, StaleEditError
@@ -44,22 +44,6 @@ from saferboard.core.forms import GovUKForm
 from saferboard.core.permissions import PartnershipMixin
 
 SUBMISSION_LIST_INCLUDE = "assurance/submission_list_include.html"
-
-
-def status_label(
-    assurance_return: AssuranceReturn, today: datetime.date, *, submitted_before: bool
-) -> tuple[str, str]:
-    """The return's status as a GOV.UK tag (text, colour class). `submitted_before`: it has
-    at least one submission."""
-    if assurance_return.status == ReturnStatus.SUBMITTED:
-        return "Submitted", "govuk-tag--green"
-    if submitted_before:
-        return "Changes not submitted", "govuk-tag--yellow"
-    if assurance_return.due_date < today:
-        return "Overdue", "govuk-tag--red"
-    if assurance_return.status == ReturnStatus.IN_PROGRESS:
-        return "In progress", "govuk-tag--blue"
-    return "Not started", "govuk-tag--grey"
 
 
 class ReturnMixin(PartnershipMixin):

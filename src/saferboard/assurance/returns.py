@@ -340,6 +340,22 @@ def return_problems(assurance_return: AssuranceReturn) -> list[tuple[Standard, s
     return problems
 
 
+def status_label(
+    assurance_return: AssuranceReturn, today: datetime.date, *, submitted_before: bool
+) -> tuple[str, str]:
+    """The return's status as a GOV.UK tag (text, colour class). `submitted_before`: it has
+    at least one submission."""
+    if assurance_return.status == ReturnStatus.SUBMITTED:
+        return "Submitted", "govuk-tag--green"
+    if submitted_before:
+        return "Changes not submitted", "govuk-tag--yellow"
+    if assurance_return.due_date < today:
+        return "Overdue", "govuk-tag--red"
+    if assurance_return.status == ReturnStatus.IN_PROGRESS:
+        return "In progress", "govuk-tag--blue"
+    return "Not started", "govuk-tag--grey"
+
+
 # --- who hears about a return ----------------------------------------------------------
 
 
