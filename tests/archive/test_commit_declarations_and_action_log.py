@@ -208,3 +208,45 @@ def test_committing_again_adds_no_second_update(report, world, manager_a):
     assert again["created"] == {}
     assert ActionUpdate.objects.count() == 1
     assert Declaration.objects.count() == 1
+
+
+def test_a_later_tracker_moves_an_action_on_with_a_dated_update(report, world, manager_a):
+    later = ImportFile.objects.create(
+        partnership=world["board"].partnership,
+        body=world["board"],
+        original_name="csp-2020-01-16-tracker.pdf",
+        sha256="6" * 64,
+        size=1,
+        found={
+            "schema": "saferboard.import/1",
+            "meetings": [
+                {"role": "agenda", "date": "2020-01-16", "start_time": "18:30", "items": []}
+            ],
+            "action_log": [
+                {
+                    "number": "1",
+                    "raised": "2019-11-07",
+                    "action": "Circulate the data review to all partners",
+                    "owners": ["Community Safety Manager"],
+                    "status": "complete",
+                    "update": "Sent to every partner on 10 January",
+                }
+            ],
+        },
+        uploaded_by=manager_a,
+    )
+
+    again = import_commit(import_file=later, people={}, by=manager_a, version=1)
+
+    circulate = Action.objects.get(text="Circulate the data review to all partners")
+    assert (circulate.status, circulate.closed_on, circulate.closing_note) == (
+        ActionStatus.COMPLETE,
+        datetime.date(2020, 1, 16),
+        "Sent to every partner on 10 January",
+    )
+    assert [(u.on, u.status) for u in circulate.updates.all()] == [
+        (datetime.date(2020, 1, 16), ActionStatus.COMPLETE),
+        (datetime.date(2019, 11, 7), ActionStatus.IN_PROGRESS),
+    ]
+    assert again["created"] == {"actions.actionupdate": 1, "meetings.meeting": 1}
+    assert again["updated"] == {"actions.action": 1}

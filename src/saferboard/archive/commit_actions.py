@@ -6,7 +6,7 @@ import datetime
 
 from saferboard.actions.models import Action, ActionStatus, ActionUpdate
 from saferboard.actions.owners import OwnerMatch, OwnerPool, owner_pool, owners_from_text
-from saferboard.actions.services import action_create
+from saferboard.actions.services import action_add_update, action_create
 from saferboard.archive.commit_run import CommitRun, iso_date, squash, text_key
 from saferboard.meetings.models import Meeting
 from saferboard.registry.models import Body, Membership, Organisation, Person, Post
@@ -127,7 +127,9 @@ def action_log(run: CommitRun, rows: list, on: datetime.date) -> None:
             else "",
             closed_on=on if closed else None,
         )
-        if update and not action.updates.filter(note=update).exists():
+        if existing is not None:
+            _log_progress(run, existing, status=status, update=update, on=on, label=label)
+        elif update:
             run.create(
                 ActionUpdate,
                 key=f"log:{text_key(text)}:{text_key(update)}",
@@ -137,6 +139,22 @@ def action_log(run: CommitRun, rows: list, on: datetime.date) -> None:
                 status=status,
                 author=run.by,
             )
+
+
+def _log_progress(run: CommitRun, action: Action, *, status, update: str, on, label: str) -> None:
+    """A tracker row for an action already there: its status and note become a dated
+    update, unless the action already has them or a later update."""
+    latest = action.updates.order_by("-on", "-pk").first()
+    if latest is not None and latest.on > on:
+        return
+    if status == action.status and (not update or action.updates.filter(note=update).exists()):
+        return
+    note = update or f"Shown as {label} in the imported action log."
+    progress = action_add_update(
+        action=action, by=run.by, expected_version=None, on=on, note=note, status=status
+    )
+    run.note(progress, key=f"log:{text_key(action.text)}:{text_key(note)}", created=True)
+    run.updated[action._meta.label_lower] += 1
 
 
 def _body_pool(run: CommitRun, on: datetime.date) -> OwnerPool:
