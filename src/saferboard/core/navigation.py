@@ -32,7 +32,7 @@ NAVIGATION: list[NavItem] = [
     NavItem("Funding", "funding:overview", "funding:"),
     NavItem("Information sharing", "sharing:overview", "sharing:"),
     # Contributors see only their own organisations' returns, so their link goes there.
-    NavItem("Assurance", "assurance:framework-list", "assurance:", ALL_ROLES - {Role.CONTRIBUTOR}),
+    NavItem("Assurance", "assurance:overview", "assurance:", ALL_ROLES - {Role.CONTRIBUTOR}),
     NavItem("Assurance", "assurance:return-list", "assurance:", frozenset({Role.CONTRIBUTOR})),
     NavItem("Bodies", "registry:body-list", "registry:body"),
     NavItem("Organisations", "registry:organisation-list", "registry:organisation"),
