@@ -5,10 +5,10 @@ import datetime
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from saferboard.assurance.models import RatingLevel, Section, Standard, SuggestedAction
+from saferboard.assurance.models import RatingLevel, Section, Standard
 from saferboard.assurance.report import rating_change, report_build, report_pdf
 from saferboard.assurance.submissions import submission_make
-from tests.assurance.submission_helpers import answer_all, pdf_text
+from tests.assurance.submission_helpers import answer_all, framework_grow, pdf_text
 
 ON = datetime.date(2025, 9, 1)
 LATER = datetime.date(2025, 12, 1)
@@ -77,25 +77,6 @@ def test_rating_change_orders_by_score():
     assert rating_change(None, met) == "new"
 
 
-def _grow(framework, extra: int):
-    """Add `extra` standards (with suggested actions) to the framework's first section."""
-    section = Section.objects.filter(framework=framework).first()
-    scale = Standard.objects.filter(section=section).first().scale
-    partly = scale.levels.get(code="partly")
-    for n in range(extra):
-        standard = Standard.objects.create(
-            partnership=framework.partnership,
-            section=section,
-            number=f"1.{n + 10}",
-            title=f"Extra standard {n}",
-            scale=scale,
-            order=n + 10,
-        )
-        SuggestedAction.objects.create(
-            partnership=framework.partnership, standard=standard, level=partly, text="Do it"
-        )
-
-
 def _queries_to_build(police_return, writer, extra_ratings):
     answer_all(police_return, by=writer, ratings=extra_ratings)
     submission_make(assurance_return=police_return, by=writer, on=ON)
@@ -111,7 +92,7 @@ def test_building_the_report_takes_the_same_queries_whatever_the_size(
 ):
     writer = make_contributor(police)
     small, _ = _queries_to_build(police_return, writer, {"1.2": "partly"})
-    _grow(framework, 12)
+    framework_grow(framework, 12)
     police_return.submissions.all().delete()  # start again, bigger
     extra = {f"1.{n + 10}": "partly" for n in range(12)} | {"1.2": "partly"}
 

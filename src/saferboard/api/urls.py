@@ -5,7 +5,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from saferboard.api import actions, funding, meetings, performance, plans, sharing, views
+from saferboard.api import actions, assurance, funding, meetings, performance, plans, sharing, views
 
 router = DefaultRouter()
 router.register("partnerships", views.PartnershipViewSet, basename="partnership")
@@ -42,6 +42,11 @@ router.register("awards", funding.AwardViewSet, basename="award")
 router.register("milestones", funding.MilestoneViewSet, basename="milestone")
 router.register("monitoring-reports", funding.MonitoringReportViewSet, basename="monitoring-report")
 router.register("variations", funding.VariationViewSet, basename="variation")
+router.register("assurance-frameworks", assurance.FrameworkViewSet, basename="assurance-framework")
+router.register("assurance-returns", assurance.AssuranceReturnViewSet, basename="assurance-return")
+router.register(
+    "assurance-submissions", assurance.SubmissionViewSet, basename="assurance-submission"
+)
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -12,7 +12,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from saferboard.actions.selectors import user_organisation_ids
-from saferboard.assurance.models import Challenge, ChallengeKind, SubmittedRating
+from saferboard.assurance.models import (
+    AssuranceReturn,
+    Challenge,
+    ChallengeKind,
+    SubmittedRating,
+)
 from saferboard.assurance.selectors import RETURN_WRITERS
 from saferboard.assurance.submissions import report_store
 from saferboard.core.errors import BusinessRuleError
@@ -21,14 +26,15 @@ from saferboard.core.services import record_create, record_update
 
 
 def may_respond(
-    *, challenge: Challenge, user: User, roles: frozenset[str], on: datetime.date
+    *, assurance_return: AssuranceReturn, user: User, roles: frozenset[str], on: datetime.date
 ) -> bool:
-    """Only the challenged organisation's contributors respond."""
+    """Only the organisation's contributors respond to challenges on its return."""
     if not roles & RETURN_WRITERS:
         return False
-    organisation_id = challenge.rating.submission.assurance_return.organisation_id
-    organisations = user_organisation_ids(partnership=challenge.partnership, user=user, on=on)
-    return organisation_id in organisations
+    organisations = user_organisation_ids(
+        partnership=assurance_return.partnership, user=user, on=on
+    )
+    return assurance_return.organisation_id in organisations
 
 
 @transaction.atomic

@@ -66,19 +66,17 @@ class SubmissionDetail(SubmissionPage, TemplateView):
         context = super().get_context_data(**kwargs)
         submission = self.submission()
         built = report.report_build(submission)
-        responders = {
-            c.pk
-            for _, c in built.challenges
-            if challenges.may_respond(
-                challenge=c, user=self.request.user, roles=self.roles, on=self.today
-            )
-        }
         context.update(
             submission=submission,
             report=built,
             return_url=self.return_url(submission),
             may_challenge=self.has_role(selectors.ASSURANCE_MANAGERS),
-            responders=responders,
+            may_respond=challenges.may_respond(
+                assurance_return=submission.assurance_return,
+                user=self.request.user,
+                roles=self.roles,
+                on=self.today,
+            ),
             later=submission.assurance_return.submissions.filter(
                 number__gt=submission.number
             ).order_by("number"),
@@ -222,7 +220,10 @@ class ChallengeRespond(ChallengeFormPage):
             except Challenge.DoesNotExist as missing:
                 raise Http404("No such challenge.") from missing
             if not challenges.may_respond(
-                challenge=self._challenge, user=self.request.user, roles=self.roles, on=self.today
+                assurance_return=self._challenge.rating.submission.assurance_return,
+                user=self.request.user,
+                roles=self.roles,
+                on=self.today,
             ):
                 raise PermissionDenied("Only the organisation's contributors respond.")
         return self._challenge
