@@ -8,6 +8,7 @@ gave it.
 """
 
 import io
+import logging
 import re
 import zipfile
 from pathlib import Path
@@ -93,6 +94,10 @@ def read_pdf(data: bytes) -> list[str]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    # pypdf logs what it repairs ("EOF marker not found"); the person gets one message from us.
+    pypdf_log = logging.getLogger("pypdf")
+    level = pypdf_log.level
+    pypdf_log.setLevel(logging.CRITICAL)
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
@@ -103,6 +108,8 @@ def read_pdf(data: bytes) -> list[str]:
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as error:
         message = f"the PDF cannot be read (it may be damaged or cut short): {error}"
         raise ImportPackError(message) from error
+    finally:
+        pypdf_log.setLevel(level)
     if not any(page.strip() for page in pages):
         raise ImportPackError("the PDF has no text layer (a scan?): run it through OCR first")
     return clean_lines("\n".join(without_running_lines(table_pages(pages, layouts))))
