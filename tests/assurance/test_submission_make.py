@@ -5,9 +5,10 @@ import datetime
 import pytest
 
 from saferboard.assurance.models import ReturnStatus, Standard, Submission, Variant
-from saferboard.assurance.returns import answer_save
+from saferboard.assurance.returns import answer_save, evidence_add
 from saferboard.assurance.submissions import submission_make
 from saferboard.core.errors import BusinessRuleError
+from saferboard.meetings.packs import html_to_pdf
 from tests.assurance.submission_helpers import answer_all, pdf_text
 
 ON = datetime.date(2025, 9, 1)
@@ -110,3 +111,23 @@ def test_a_variant_return_submits_only_its_standards(police_return, contributor,
     submission = submission_make(assurance_return=police_return, by=contributor, on=ON)
 
     assert sorted(submission.ratings.values_list("standard__number", flat=True)) == ["1.1", "2.1"]
+
+
+def test_evidence_files_are_frozen_by_title(police_return, contributor):
+    answer_all(police_return, by=contributor, evidence="")
+    for number in ("1.1", "2.1"):  # the standards that require evidence
+        evidence_add(
+            assurance_return=police_return,
+            standard=Standard.objects.get(number=number),
+            title=f"Evidence for {number}",
+            name=f"evidence-{number}.pdf",
+            data=html_to_pdf(f"<p>Evidence for {number}</p>").write_pdf(),
+            by=contributor,
+        )
+
+    submission = submission_make(assurance_return=police_return, by=contributor, on=ON)
+
+    assert submission.ratings.get(standard__number="2.1").evidence_titles == ["Evidence for 2.1"]
+    assert submission.ratings.get(standard__number="1.2").evidence_titles == []
+    submission.refresh_from_db()
+    assert "Evidence: Evidence for 2.1" in pdf_text(submission.report_pdf.read())
