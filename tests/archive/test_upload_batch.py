@@ -86,3 +86,18 @@ def test_the_list_query_count_does_not_grow_with_files(client, partnership_a, cl
     with CaptureQueriesContext(connection) as more:
         client.get(url)
     assert len(more) == len(few)
+
+
+def test_the_batch_report_query_count_does_not_grow_with_files(client, partnership_a, clerk_a):
+    client.force_login(clerk_a)
+    body = csp_board(partnership_a)
+    streamed(upload(client, partnership_a, body, PACK_2018, GARBAGE))
+    streamed(upload(client, partnership_a, body, PACK_2018, GARBAGE, PACK_2012, GARBAGE))
+    small, large = ImportBatch.objects.order_by("pk")
+    counts = []
+    for batch in (small, large):
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(reverse("archive:batch", args=[partnership_a.slug, batch.pk]))
+        assert page.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
