@@ -204,3 +204,20 @@ def test_starting_again_throws_the_corrections_away(client, partnership_a, impor
     import_file.refresh_from_db()
     assert import_file.reviewed is None
     assert "Somewhere else" not in client.get(review).content.decode()
+
+
+def test_an_imported_file_cannot_be_corrected(client, partnership_a, import_file, clerk_a):
+    ImportFile.objects.filter(pk=import_file.pk).update(status="committed")
+    import_file.refresh_from_db()
+    with pytest.raises(BusinessRuleError, match="is imported: there is nothing to correct"):
+        review_save(
+            import_file=import_file,
+            document=import_file.found,
+            by=clerk_a,
+            version=import_file.version,
+        )
+
+    page = client.get(correct_url(partnership_a, import_file, 1)).content.decode()
+
+    assert "This file has been imported; it can no longer be corrected." in page
+    assert "Save corrections" not in page
