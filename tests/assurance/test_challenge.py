@@ -127,3 +127,19 @@ def test_a_stale_response_is_refused(rating, manager_a, police_writer):
         )
 
     assert Challenge.objects.get().response == "First."
+
+
+def test_the_organisation_hears_of_a_challenge_once_it_is_saved(
+    rating, manager_a, police_writer, django_capture_on_commit_callbacks, mailoutbox
+):
+    mailoutbox.clear()  # the submission's own report e-mail is not this test's
+
+    with django_capture_on_commit_callbacks(execute=True):
+        challenge_add(rating=rating, kind="challenge", note="Who is the lead?", by=manager_a)
+
+    (message,) = mailoutbox
+    assert message.to == [police_writer.email]
+    assert message.subject == "Challenge on your return: Section 11 audit (2025)"
+    assert "standard 1.1 Senior lead for safeguarding is named" in message.body
+    assert "Who is the lead?" in message.body
+    assert f"/assurance/submissions/{rating.submission_id}/" in message.body
