@@ -84,7 +84,8 @@ def test_a_list_page_is_accessible(
     section, page, sign_in, manager_a, a_board_with_members, assert_accessible
 ):
     sign_in(manager_a)
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name=section).click()
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Registry").click()
+    page.get_by_role("navigation", name="Registry").get_by_role("link", name=section).click()
     expect(page.get_by_role("table")).to_be_visible()
 
     assert_accessible()

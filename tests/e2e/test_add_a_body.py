@@ -15,7 +15,8 @@ def test_the_manager_signs_in_and_adds_a_body_after_fixing_an_error(
     expect(page).to_have_url(re.compile(r"/p/haringey/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(partnership_a.name)
 
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Bodies").click()
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Registry").click()
+    page.get_by_role("navigation", name="Registry").get_by_role("link", name="Bodies").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Bodies")
     page.get_by_role("button", name="Add body").click()
     page.get_by_role("button", name="Save").click()

@@ -14,7 +14,9 @@ def workspace(request):
         match = getattr(request, "resolver_match", None)
         current = match.view_name if match else ""
         context["current_partnership"] = partnership
-        context["navigation"] = navigation_for(
+        navigation = navigation_for(
             partnership=partnership, roles=request.partnership_roles, current_view=current
         )
+        context["navigation"] = navigation["menu"]
+        context["navigation_group"] = navigation["group"]
     return context
