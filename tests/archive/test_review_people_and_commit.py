@@ -6,7 +6,9 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
+from saferboard.archive import commit
 from saferboard.archive.models import ImportFile, ImportStatus
 from saferboard.archive.review import review_save
 from saferboard.meetings.models import Meeting
@@ -142,7 +144,11 @@ def test_confirmed_people_are_committed_and_the_report_shown(
     report = client.get(response.url).content.decode()
     assert "minutes-2019-03-14.txt is imported" in report
     for kind, count in import_file.report["created"].items():
-        assert f'Created: {kind}</dt><dd class="govuk-summary-list__value">{count}' in report
+        label = commit.kind_label(kind)
+        assert label != kind  # plain words ("agenda items"), not "meetings.agendaitem"
+        assert f'Created: {label}</dt><dd class="govuk-summary-list__value">{count}' in report
+    for note in import_file.report.get("notes", []):
+        assert escape(note) in report
     meeting = Meeting.objects.get(bodies=board)
     assert meeting.date == datetime.date(2019, 3, 14)
     # Once imported, the file cannot be corrected or committed again.

@@ -286,6 +286,22 @@ class People(PeopleStep, TemplateView):
         return redirect(self.file_url("commit"))
 
 
+REPORT_HEADINGS = (
+    ("created", "Created"),
+    ("reused", "Already there, reused"),
+    ("updated", "Updated"),
+)
+
+
+def _report_rows(report: dict) -> list[tuple[str, str, int]]:
+    """The commit report's counts as (heading, kind of record in plain words, count)."""
+    return [
+        (heading, commit.kind_label(kind), count)
+        for key, heading in REPORT_HEADINGS
+        for kind, count in (report.get(key) or {}).items()
+    ]
+
+
 class Commit(PeopleStep, TemplateView):
     """What the commit will create, then (on POST) the commit and its report."""
 
@@ -306,6 +322,8 @@ class Commit(PeopleStep, TemplateView):
                 form=VersionForm(initial={"version": import_file.version}),
                 earlier=already_imported(import_file=import_file),
             )
+        elif import_file.status == ImportStatus.COMMITTED:
+            context.update(report_rows=_report_rows(import_file.report))
         return context
 
     def post(self, request, *args, **kwargs):
