@@ -126,3 +126,13 @@ def test_contributors_do_not_manage_frameworks(framework, make_contributor, poli
         ).status_code
         == 403
     )
+
+
+def test_the_framework_page_leads_to_its_partnership_view_and_paper(framework, viewer_a):
+    slug, pk = framework.partnership.slug, framework.pk
+    page = client_for(viewer_a).get(
+        reverse("assurance:framework-detail", kwargs={"partnership": slug, "pk": pk})
+    )
+    text = page.content.decode()
+    for name in ("assurance:framework-overview", "assurance:framework-paper"):
+        assert f'href="{reverse(name, kwargs={"partnership": slug, "pk": pk})}"' in text
