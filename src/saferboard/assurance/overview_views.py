@@ -7,7 +7,6 @@ their list of returns and the rest is 404 to them. Thin: the reads are overview.
 paper paper.py's and the pack rules performance/pack_papers.py's.
 """
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
@@ -19,9 +18,9 @@ from django.views.generic import TemplateView
 from saferboard.assurance import overview, paper, selectors
 from saferboard.assurance.heatmap import heat_map_svg
 from saferboard.assurance.models import Framework
-from saferboard.core.errors import BusinessRuleError
 from saferboard.core.permissions import PartnershipMixin
 from saferboard.performance import pack_papers
+from saferboard.performance.pack_paper_views import put_in_pack_post
 
 
 class AssurancePage(PartnershipMixin):
@@ -119,33 +118,17 @@ class FrameworkPaperToPack(FrameworkPage, View):
         if not self.has_role(pack_papers.PACK_EDITORS):
             raise PermissionDenied("Only clerks and managers put papers in a meeting's pack.")
         back = self.url("framework-overview", framework.pk) + "#put-in-pack"
-        chosen = request.POST.get("item", "").strip()
-        if not chosen:
-            messages.error(request, "Choose the meeting and agenda item to put the paper on.")
-            return redirect(back)
-        item = pack_papers.pack_item_get(partnership=self.partnership, pk=chosen)
-        try:
-            made = pack_papers.report_put_in_pack(
+        return put_in_pack_post(
+            request,
+            partnership=self.partnership,
+            back=back,
+            put=lambda item: pack_papers.report_put_in_pack(
                 item=item,
                 paper=paper.summary_paper(framework=framework, today=self.today()),
                 by=request.user,
                 today=self.today(),
-            )
-        except BusinessRuleError as error:
-            messages.error(request, str(error))
-            return redirect(back)
-        late = (
-            f" It is late, so it goes in supplementary pack {made.supplement}."
-            if made.supplement
-            else " Build the packs to include it."
+            ),
         )
-        messages.success(
-            request, f"“{made.title}” is now a paper of item {item} of {item.meeting}.{late}"
-        )
-        packs = reverse(
-            "meetings:packs", kwargs={"partnership": self.partnership.slug, "pk": item.meeting_id}
-        )
-        return redirect(f"{packs}#item-{item.pk}")
 
 
 urlpatterns = [

@@ -14,7 +14,6 @@ from django.utils.http import urlencode
 from django.views import View
 from django.views.generic import TemplateView
 
-from saferboard.core.errors import BusinessRuleError
 from saferboard.core.permissions import PartnershipMixin
 from saferboard.core.roles import Role
 from saferboard.crime import selectors
@@ -34,6 +33,7 @@ from saferboard.crime.forms import AssessmentForm
 from saferboard.crime.models import Area, SubArea
 from saferboard.performance import pack_papers
 from saferboard.performance import periods as period_rules
+from saferboard.performance.pack_paper_views import put_in_pack_post
 
 # Analysts write the strategic assessment, so they may put it in a pack too.
 ASSESSMENT_PACK_EDITORS = pack_papers.PACK_EDITORS | {Role.ANALYST}
@@ -168,18 +168,16 @@ class AssessmentToPack(AssessmentMixin, View):
 
     def post(self, request, *args, **kwargs):
         choice = self.choice(request.POST)
-        chosen = request.POST.get("item", "").strip()
         if choice.problems or choice.period is None:
             for problem in choice.problems or ["No months are loaded for this area yet."]:
                 messages.error(request, problem)
             return redirect(self.page_url())
         back = self.page_url(report_query(choice.period, choice.sub_area))
-        if not chosen:
-            messages.error(request, "Choose the meeting and agenda item to put the report on.")
-            return redirect(back)
-        item = pack_papers.pack_item_get(partnership=self.partnership, pk=chosen)
-        try:
-            paper = pack_papers.report_put_in_pack(
+        return put_in_pack_post(
+            request,
+            partnership=self.partnership,
+            back=back,
+            put=lambda item: pack_papers.report_put_in_pack(
                 item=item,
                 paper=assessment_paper(
                     area=choice.area,
@@ -189,22 +187,8 @@ class AssessmentToPack(AssessmentMixin, View):
                 ),
                 by=request.user,
                 today=_today(),
-            )
-        except BusinessRuleError as error:
-            messages.error(request, str(error))
-            return redirect(back)
-        late = (
-            f" It is late, so it goes in supplementary pack {paper.supplement}."
-            if paper.supplement
-            else " Build the packs to include it."
+            ),
         )
-        messages.success(
-            request, f"“{paper.title}” is now a paper of item {item} of {item.meeting}.{late}"
-        )
-        packs = reverse(
-            "meetings:packs", kwargs={"partnership": self.partnership.slug, "pk": item.meeting_id}
-        )
-        return redirect(f"{packs}#item-{item.pk}")
 
 
 urlpatterns = [

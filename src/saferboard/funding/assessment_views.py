@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import path
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -21,6 +21,7 @@ from saferboard.funding.assessment_forms import assessment_form
 from saferboard.funding.bid_views import BidPage, FundingPage
 from saferboard.funding.models import Assessment, Fund
 from saferboard.performance import pack_papers
+from saferboard.performance.pack_paper_views import put_in_pack_post
 
 # Only the funding officer puts the summary paper into a meeting's pack.
 SUMMARY_PACK_EDITORS = frozenset({Role.MANAGER})
@@ -150,33 +151,17 @@ class AssessmentToPack(SummaryMixin, View):
     def post(self, request, *args, **kwargs):
         fund = self.fund()
         back = self.url("assessment-summary", fund.pk)
-        chosen = request.POST.get("item", "").strip()
-        if not chosen:
-            messages.error(request, "Choose the meeting and agenda item to put the paper on.")
-            return redirect(back)
-        item = pack_papers.pack_item_get(partnership=self.partnership, pk=chosen)
-        try:
-            paper = pack_papers.report_put_in_pack(
+        return put_in_pack_post(
+            request,
+            partnership=self.partnership,
+            back=back,
+            put=lambda item: pack_papers.report_put_in_pack(
                 item=item,
                 paper=assessment.summary_paper(fund=fund, today=self.today),
                 by=request.user,
                 today=self.today,
-            )
-        except BusinessRuleError as error:
-            messages.error(request, str(error))
-            return redirect(back)
-        late = (
-            f" It is late, so it goes in supplementary pack {paper.supplement}."
-            if paper.supplement
-            else " Build the packs to include it."
+            ),
         )
-        messages.success(
-            request, f"“{paper.title}” is now a paper of item {item} of {item.meeting}.{late}"
-        )
-        packs = reverse(
-            "meetings:packs", kwargs={"partnership": self.partnership.slug, "pk": item.meeting_id}
-        )
-        return redirect(f"{packs}#item-{item.pk}")
 
 
 urlpatterns = [

@@ -20,6 +20,7 @@ from saferboard.core.permissions import PartnershipMixin
 from saferboard.meetings.generated_papers import GeneratedPaper
 from saferboard.performance import pack_papers, reports, sheets
 from saferboard.performance import periods as period_rules
+from saferboard.performance.pack_paper_views import put_in_pack_post
 from saferboard.performance.report_forms import QuarterForm, QuarterlySheetForm, ReportWindowForm
 from saferboard.plans.models import Priority
 
@@ -87,32 +88,14 @@ class PutInPackMixin(ReportMixin):
         return redirect(self.back_url())
 
     def post(self, request, *args, **kwargs):
-        chosen = request.POST.get("item", "").strip()
-        if not chosen:
-            messages.error(request, "Choose the meeting and agenda item to put the report on.")
-            return redirect(self.back_url())
-        item = pack_papers.pack_item_get(partnership=self.partnership, pk=chosen)
-        try:
-            paper = pack_papers.report_put_in_pack(
-                item=item, paper=self.paper(), by=request.user, today=_today()
-            )
-        except (BusinessRuleError, ValueError) as error:
-            messages.error(request, str(error))
-            return redirect(self.back_url())
-        pages = f"{paper.page_count} page{'' if paper.page_count == 1 else 's'}"
-        late = (
-            f" It is late, so it goes in supplementary pack {paper.supplement}."
-            if paper.supplement
-            else " Build the packs to include it."
-        )
-        messages.success(
+        return put_in_pack_post(
             request,
-            f"“{paper.title}” ({pages}) is now a paper of item {item} of {item.meeting}.{late}",
+            partnership=self.partnership,
+            back=self.back_url(),
+            put=lambda item: pack_papers.report_put_in_pack(
+                item=item, paper=self.paper(), by=request.user, today=_today()
+            ),
         )
-        packs = reverse(
-            "meetings:packs", kwargs={"partnership": self.partnership.slug, "pk": item.meeting_id}
-        )
-        return redirect(f"{packs}#item-{item.pk}")
 
 
 # The exception report into the pack ----------------------------------------------------

@@ -6,7 +6,6 @@ sharing/reports.py, the pack rules performance/pack_papers.py."""
 import datetime
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
@@ -16,10 +15,9 @@ from django.utils.http import urlencode
 from django.views import View
 from django.views.generic import TemplateView
 
-from saferboard.core.errors import BusinessRuleError
 from saferboard.core.forms import GovUKForm
 from saferboard.core.permissions import PartnershipMixin
-from saferboard.performance import pack_papers
+from saferboard.performance.pack_paper_views import put_in_pack_post
 from saferboard.performance.periods import Period, financial_year_label, financial_year_of
 from saferboard.sharing import reports
 
@@ -102,34 +100,18 @@ class ReportToPack(ReportMixin, View):
     def post(self, request, *args, **kwargs):
         _, period = self.choice(request.POST)
         back = self.url("reports", period)
-        chosen = request.POST.get("item", "").strip()
-        if not chosen:
-            messages.error(request, "Choose the meeting and agenda item to put the report on.")
-            return redirect(back)
-        item = pack_papers.pack_item_get(partnership=self.partnership, pk=chosen)
-        try:
-            paper = reports.annual_review_put_in_pack(
+        return put_in_pack_post(
+            request,
+            partnership=self.partnership,
+            back=back,
+            put=lambda item: reports.annual_review_put_in_pack(
                 item=item,
                 partnership=self.partnership,
                 period=period,
                 by=request.user,
                 today=_today(),
-            )
-        except BusinessRuleError as error:
-            messages.error(request, str(error))
-            return redirect(back)
-        late = (
-            f" It is late, so it goes in supplementary pack {paper.supplement}."
-            if paper.supplement
-            else " Build the packs to include it."
+            ),
         )
-        messages.success(
-            request, f"“{paper.title}” is now a paper of item {item} of {item.meeting}.{late}"
-        )
-        packs = reverse(
-            "meetings:packs", kwargs={"partnership": self.partnership.slug, "pk": item.meeting_id}
-        )
-        return redirect(f"{packs}#item-{item.pk}")
 
 
 urlpatterns = [
