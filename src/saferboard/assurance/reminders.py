@@ -15,9 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
-from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from saferboard.assurance.models import (
@@ -27,7 +25,7 @@ from saferboard.assurance.models import (
 )
 from saferboard.assurance.returns import organisation_contributor_emails
 from saferboard.core.models import Partnership
-from saferboard.core.services import record_create
+from saferboard.core.reminders import reminder_record_and_send
 
 DUE_WITHIN_DAYS = 14
 REMIND_AGAIN_AFTER_DAYS = 7
@@ -119,10 +117,11 @@ def reminders_send(
         message = reminder_message(
             partnership=partnership, email=email, returns=returns, today=today
         )
-        if not dry_run and not _record_and_send(
+        if not dry_run and not reminder_record_and_send(
+            model=AssuranceReminder,
             partnership=partnership,
             email=email,
-            returns=returns,
+            subjects=[subject_for(r) for r in returns],
             today=today,
             message=message,
             connection=connection,
@@ -132,27 +131,6 @@ def reminders_send(
         summary.emails_sent += 1
         summary.returns_reminded += len(returns)
     return summary
-
-
-def _record_and_send(*, partnership, email, returns, today, message, connection) -> bool:
-    """Record every return and send in one transaction: if sending fails nothing is recorded
-    (tomorrow's run tries again); if another run recorded them first today, the unique
-    constraint refuses the rows and nothing is sent."""
-    try:
-        with transaction.atomic():
-            for assurance_return in returns:
-                record_create(
-                    model=AssuranceReminder,
-                    partnership=partnership,
-                    by=None,
-                    email=email,
-                    subject=subject_for(assurance_return),
-                    sent_on=today,
-                )
-            connection.send_messages([message])
-    except (IntegrityError, ValidationError):
-        return False
-    return True
 
 
 def when(due_date: datetime.date, today: datetime.date) -> str:

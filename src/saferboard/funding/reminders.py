@@ -22,15 +22,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
-from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from saferboard.core.models import Partnership, PartnershipRole
+from saferboard.core.reminders import reminder_record_and_send
 from saferboard.core.roles import Role
-from saferboard.core.services import record_create
 from saferboard.funding.models import (
     Applicant,
     Award,
@@ -261,10 +259,11 @@ def reminders_send(
             summary.skipped_already_sent += 1
             continue
         message = reminder_message(partnership=partnership, email=email, items=items, today=today)
-        if not dry_run and not _record_and_send(
+        if not dry_run and not reminder_record_and_send(
+            model=FundingReminder,
             partnership=partnership,
             email=email,
-            items=items,
+            subjects=[item.key for item in items],
             today=today,
             message=message,
             connection=connection,
@@ -274,27 +273,6 @@ def reminders_send(
         summary.emails_sent += 1
         summary.items_reminded += len(items)
     return summary
-
-
-def _record_and_send(*, partnership, email, items, today, message, connection) -> bool:
-    """Record every item and send in one transaction: if sending fails nothing is recorded
-    (tomorrow's run tries again); if another run recorded them first today, the unique
-    constraint refuses the rows and nothing is sent."""
-    try:
-        with transaction.atomic():
-            for item in items:
-                record_create(
-                    model=FundingReminder,
-                    partnership=partnership,
-                    by=None,
-                    email=email,
-                    subject=item.key,
-                    sent_on=today,
-                )
-            connection.send_messages([message])
-    except (IntegrityError, ValidationError):
-        return False
-    return True
 
 
 def reminder_message(

@@ -13,14 +13,12 @@ import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
-from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from saferboard.core.models import Partnership, PartnershipRole
-from saferboard.core.services import record_create
+from saferboard.core.reminders import reminder_record_and_send
 from saferboard.sharing.models import SharingAgreement, SharingReminder
 from saferboard.sharing.register import review_label, reviews_due
 from saferboard.sharing.selectors import GOVERNANCE
@@ -138,22 +136,21 @@ def review_reminders_send(
         )
         if not dry_run:
             try:
-                with transaction.atomic():
-                    record_create(
-                        model=SharingReminder,
-                        partnership=partnership,
-                        by=None,
-                        email=email,
-                        subject=REVIEW_SUBJECT,
-                        sent_on=today,
-                    )
-                    connection.send_messages([message])
-            except (IntegrityError, ValidationError):
-                summary.skipped_already_sent += 1  # another run recorded it first
-                continue
+                sent = reminder_record_and_send(
+                    model=SharingReminder,
+                    partnership=partnership,
+                    email=email,
+                    subjects=[REVIEW_SUBJECT],
+                    today=today,
+                    message=message,
+                    connection=connection,
+                )
             except OSError as error:  # the mail server refused or was unreachable
                 summary.emails_failed += 1
                 logger.warning("Review reminder to %s not sent: %s", email, error)
+                continue
+            if not sent:
+                summary.skipped_already_sent += 1  # another run recorded it first
                 continue
         summary.emails_sent += 1
         summary.agreements_due |= {agreement.pk for agreement in theirs}
