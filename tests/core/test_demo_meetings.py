@@ -76,7 +76,10 @@ def test_demo_year_of_meetings_has_packs_attendance_minutes_and_a_meeting_in_com
 
     # Each held meeting's minutes raised actions, owned by people, posts, organisations and
     # bodies; owners' dated updates closed some, carried some forward, and some are overdue.
-    actions = with_due_on(Action.objects.filter(partnership__slug="haringey"))
+    # (The demo's assurance returns raise actions of their own, with no meeting.)
+    actions = with_due_on(
+        Action.objects.filter(partnership__slug="haringey", meeting__isnull=False)
+    )
     assert all(3 <= actions.filter(meeting=m).count() <= 6 for m in held)
     assert all(a.agenda_item and a.reference for a in actions)
     owners = ActionOwner.objects.filter(action__in=actions)
