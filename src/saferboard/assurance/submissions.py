@@ -235,7 +235,7 @@ def submission_make(
     evidence it requires; the message names the standard.
     """
     assurance_return = (
-        AssuranceReturn.objects.select_for_update()
+        AssuranceReturn.objects.select_for_update(of=("self",))
         .select_related("framework", "organisation", "variant", "partnership")
         .get(pk=assurance_return.pk)
     )
