@@ -165,6 +165,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("SAFERBOARD_FROM_EMAIL", "saferboard <norepl
 SITE_URL = os.environ.get("SAFERBOARD_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # The largest meeting paper accepted for upload, in megabytes.
 SAFERBOARD_PAPER_MAX_MB = float(os.environ.get("SAFERBOARD_PAPER_MAX_MB", "20"))
+# The largest old pack accepted for archive import, in megabytes.
+SAFERBOARD_ARCHIVE_MAX_MB = float(os.environ.get("SAFERBOARD_ARCHIVE_MAX_MB", "50"))
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

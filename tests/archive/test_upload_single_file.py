@@ -131,3 +131,21 @@ def test_the_original_can_be_downloaded(client, partnership_a, clerk_a):
     assert b"".join(response.streaming_content) == PACK_2018.read_bytes()
     assert PACK_2018.name in response["Content-Disposition"]
     assert "attachment" in response["Content-Disposition"]
+
+
+def test_a_file_over_the_size_limit_is_refused_by_name_and_nothing_is_stored(
+    client, partnership_a, clerk_a, settings
+):
+    settings.SAFERBOARD_ARCHIVE_MAX_MB = 1
+    client.force_login(clerk_a)
+    body = csp_board(partnership_a)
+    big = ("pack-2016.txt", b"Minutes of the meeting\n" * 60_000)  # about 1.3 MB
+
+    response = upload(client, partnership_a, body, big, PACK_2018)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "There is a problem" in page
+    assert "pack-2016.txt (1 MB): each file must be 1 MB or smaller" in page
+    assert PACK_2018.name not in page.split("There is a problem")[1].split("</div>")[0]
+    assert not ImportFile.objects.exists()

@@ -8,6 +8,7 @@ edited as one line each, with parts split by "|", so a clerk can fix a page of t
 import datetime
 
 from django import forms
+from django.conf import settings
 
 from saferboard.archive.intake import PACK_EXTENSIONS
 from saferboard.archive.review import TIME
@@ -37,6 +38,24 @@ class UploadForm(GovUKForm):
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = registry_selectors.body_list(partnership=partnership)
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        limit = archive_max_bytes()
+        too_big = [upload for upload in files if upload.size > limit]
+        if too_big:
+            names = ", ".join(f"{upload.name} ({upload.size / 2**20:.0f} MB)" for upload in too_big)
+            raise forms.ValidationError(
+                f"{names}: each file must be {limit // 2**20} MB or smaller. Split a large pack "
+                "into its agenda, minutes and papers."
+            )
+        return files
+
+
+def archive_max_bytes() -> int:
+    """The largest file accepted for import; deployments change it with
+    SAFERBOARD_ARCHIVE_MAX_MB."""
+    return int(settings.SAFERBOARD_ARCHIVE_MAX_MB * 2**20)
 
 
 def _cells(line: str, count: int) -> list[str | None]:
