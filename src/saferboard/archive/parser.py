@@ -322,9 +322,6 @@ class Parser(MeetingHeadings, ItemHeadings, ItemDetails, FutureMeetings, Members
         chair = meeting.chair
         if chair is None:
             chairs = [
-                p["name"] for p in meeting.present if re.search(r"chair", p["role"] or "", re.I)
-            ]
-            chairs = [
                 p["name"]
                 for p in meeting.present
                 if re.search(r"chair", p["role"] or "", re.I)
