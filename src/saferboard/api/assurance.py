@@ -19,8 +19,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from saferboard.api.filters import IdFilter, TenantFilterSet
-from saferboard.api.funding import VisibleFundingViewSet
 from saferboard.api.meetings import ReadOnlyTenantSerializer, _read_only_documented
+from saferboard.api.visible import VisibleViewSet
 from saferboard.assurance import selectors
 from saferboard.assurance.models import (
     AssuranceReturn,
@@ -138,7 +138,7 @@ class FrameworkFilter(TenantFilterSet):
 
 
 @_read_only_documented(FrameworkSerializer, "assurance frameworks")
-class FrameworkViewSet(VisibleFundingViewSet):
+class FrameworkViewSet(VisibleViewSet):
     """Assurance frameworks with their scales, sections, standards and suggested actions."""
 
     queryset = Framework.objects.all()
@@ -212,7 +212,7 @@ class AssuranceReturnFilter(TenantFilterSet):
 
 
 @_read_only_documented(AssuranceReturnSerializer, "assurance returns")
-class AssuranceReturnViewSet(VisibleFundingViewSet):
+class AssuranceReturnViewSet(VisibleViewSet):
     """Returns you may see: contributors see only their organisations'."""
 
     queryset = AssuranceReturn.objects.all()
@@ -308,7 +308,7 @@ class SubmissionFilter(TenantFilterSet):
 
 
 @_read_only_documented(SubmissionSerializer, "assurance submissions")
-class SubmissionViewSet(VisibleFundingViewSet):
+class SubmissionViewSet(VisibleViewSet):
     """Submissions of the returns you may see, with their frozen ratings and actions."""
 
     queryset = Submission.objects.all()

@@ -20,7 +20,7 @@ import datetime
 
 import django_filters
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
@@ -43,6 +43,7 @@ from saferboard.api.views import (
     _documented,
     _errors_for_people,
 )
+from saferboard.api.visible import VisibleViewSet
 from saferboard.core.errors import StaleEditError
 from saferboard.core.models import Partnership
 from saferboard.core.selectors import partnership_list_for_user, user_roles_in
@@ -299,60 +300,6 @@ class LedgerEntryViewSet(MeetingRecordViewSet):
 # Writes call the services that hold the rules (funding.bids, decisions, monitoring).
 
 
-class VisibleFundingViewSet(viewsets.ReadOnlyModelViewSet):
-    """A resource limited, partnership by partnership, to what funding.selectors lets the
-    caller see. Queries grow with the caller's partnerships, not with the data."""
-
-    permission_classes = [IsAuthenticated]
-    select_related: tuple[str, ...] = ("partnership",)
-    prefetch_related: tuple[str, ...] = ()
-
-    def visible(self, *, partnership, user, roles, on) -> QuerySet:
-        raise NotImplementedError
-
-    def get_queryset(self) -> QuerySet:
-        user = self.request.user
-        on = datetime.date.today()
-        visible = Q(pk__in=[])
-        for partnership in partnership_list_for_user(user=user):
-            roles = user_roles_in(user=user, partnership=partnership)
-            shown = self.visible(partnership=partnership, user=user, roles=roles, on=on)
-            visible |= Q(pk__in=shown.values("pk"))
-        return (
-            super()
-            .get_queryset()
-            .filter(visible)
-            .select_related(*self.select_related)
-            .prefetch_related(*self.prefetch_related)
-        )
-
-    def http_method_not_allowed(self, request, *args, **kwargs):
-        """A method the route lacks (GET on `submit`), on a record the caller may not see,
-        is "not found" first: the API never confirms that someone else's record exists."""
-        if "pk" in kwargs:
-            self.get_object()
-        return super().http_method_not_allowed(request, *args, **kwargs)
-
-    def roles_in(self, partnership) -> frozenset[str]:
-        return user_roles_in(user=self.request.user, partnership=partnership)
-
-    def read_back(self, record, *, status_code=status.HTTP_200_OK) -> Response:
-        """The record as the caller now sees it, in the resource's own shape."""
-        record = self.get_queryset().get(pk=record.pk)
-        return Response(self.get_serializer(record).data, status=status_code)
-
-    def stale(self, record, expected_version) -> Conflict:
-        noun = record._meta.verbose_name
-        current = (
-            type(record).objects.filter(pk=record.pk).values_list("version", flat=True).first()
-        )
-        return Conflict(
-            f"This {noun} was changed by someone else after you read it: it is now at version "
-            f"{current}, and your copy was version {expected_version}. Nothing was saved. Read "
-            "it again (GET), then send your changes with its current version."
-        )
-
-
 class BidFilter(TenantFilterSet):
     fund = IdFilter(field_name="fund", label="Fund id")
     applicant = IdFilter(field_name="applicant", label="Applicant id")
@@ -474,7 +421,7 @@ _BID_WRITE_ERRORS = {
         responses={200: BidSerializer, **_COMMON_ERRORS, **_BID_WRITE_ERRORS, **_CONFLICT},
     ),
 )
-class BidViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, VisibleFundingViewSet):
+class BidViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, VisibleViewSet):
     """Bids you may see. Bid writers start drafts for the applicants they act for, change
     them (with the version) and submit them; moving stages and deciding stay with the
     funding officer (decisions through /api/v1/bid-decisions/)."""
@@ -674,7 +621,7 @@ class DecisionFilter(TenantFilterSet):
         },
     ),
 )
-class DecisionViewSet(mixins.CreateModelMixin, VisibleFundingViewSet):
+class DecisionViewSet(mixins.CreateModelMixin, VisibleViewSet):
     """Decisions on the bids you may see; managers record them through
     funding.decisions.decision_record (the award, its tranches, the ledger and the monitoring
     schedule in one transaction)."""
@@ -754,7 +701,7 @@ class AwardFilter(TenantFilterSet):
 
 
 @_read_only_documented(AwardSerializer, "awards you may see, with their tranches")
-class AwardViewSet(VisibleFundingViewSet):
+class AwardViewSet(VisibleViewSet):
     queryset = Award.objects.all()
     serializer_class = AwardSerializer
     filterset_class = AwardFilter
@@ -768,7 +715,7 @@ class AwardViewSet(VisibleFundingViewSet):
 # Monitoring: milestones, reports, variations ------------------------------------------------
 
 
-class AwardRecordViewSet(VisibleFundingViewSet):
+class AwardRecordViewSet(VisibleViewSet):
     """Records of the awards the caller may see."""
 
     def visible(self, **kwargs) -> QuerySet:
